@@ -1,0 +1,67 @@
+/** A one-glance summary of what is on now, for the AV crew's scripts and Companion variables. */
+import { formatClock } from './duration.ts';
+import { phaseAt, remainingAt, type Phase } from './timer.ts';
+import { nextUp, type SessionView } from './views.ts';
+import type { SessionStatus } from './state.ts';
+
+export interface NowSummary {
+  readonly session: string;
+  readonly status: SessionStatus;
+  readonly speaker: string | null;
+  readonly function: string | null;
+  readonly topic: string | null;
+  /** `m:ss` left, or `+m:ss` in overtime; null when nobody has the floor. */
+  readonly timeLeft: string | null;
+  readonly remainingMs: number | null;
+  readonly phase: Phase | null;
+  readonly running: boolean;
+  readonly next: string | null;
+  readonly version: number;
+}
+
+/** What is on now, at server time `now`. Pure. */
+export function nowSummary(view: SessionView, now: number): NowSummary {
+  const turn = view.turns.find((t) => t.id === view.current.turnId) ?? null;
+  const remaining = turn ? remainingAt(turn, now) : null;
+  const up = nextUp(view);
+  let next: string | null = null;
+  if (up?.kind === 'item')
+    next = [up.item.speaker.honorific, up.item.speaker.name].filter(Boolean).join(' ');
+  else if (up?.kind === 'request') next = up.entry.speakerName ?? up.entry.delegation.en;
+  else if (up?.kind === 'segment') next = up.segment.title;
+  const item = turn
+    ? view.segments.flatMap((s) => s.items).find((i) => i.id === turn.itemId)
+    : undefined;
+  const speaker = item
+    ? [item.speaker.honorific, item.speaker.name].filter(Boolean).join(' ')
+    : null;
+  const fn = item
+    ? [item.speaker.function, item.speaker.organisation].filter(Boolean).join(', ')
+    : '';
+  return {
+    session: view.id,
+    status: view.status,
+    speaker,
+    function: fn === '' ? null : fn,
+    topic: item?.topic ?? null,
+    timeLeft: remaining === null ? null : `${remaining < 0 ? '+' : ''}${formatClock(remaining)}`,
+    remainingMs: remaining,
+    phase: turn ? phaseAt(turn, now) : null,
+    running: turn !== null && turn.startedAt !== null,
+    next,
+    version: view.version,
+  };
+}
+
+/** The summary as one line of text, for scripts. Pure. */
+export function nowLine(summary: NowSummary): string {
+  if (summary.speaker === null) {
+    return `${summary.status}${summary.next ? ` | next: ${summary.next}` : ''}`;
+  }
+  const parts = [
+    summary.speaker,
+    `${summary.timeLeft ?? ''} ${summary.phase ?? ''}${summary.running ? '' : ' (paused)'}`.trim(),
+  ];
+  if (summary.next) parts.push(`next: ${summary.next}`);
+  return parts.join(' | ');
+}

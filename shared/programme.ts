@@ -1,0 +1,458 @@
+/**
+ * The programme file: what a secretariat writes (JSON, durations in minutes or "m:ss"), its
+ * schema, and the programme Gavel runs from it (durations in milliseconds). Pure.
+ */
+import { z } from 'zod';
+import { parseDuration } from './duration.ts';
+import { fail, type GavelError } from './errors.ts';
+
+export const ITEM_KINDS = [
+  'remarks',
+  'presentation',
+  'summary',
+  'statement',
+  'question',
+  'answer',
+  'reply',
+] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const REQUEST_KINDS = [
+  'statement',
+  'question',
+  'answer',
+  'reply',
+  'point-of-order',
+] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** The time each kind of floor request gets unless the programme says otherwise, in ms. */
+export const DEFAULT_REQUEST_TIMES_MS: Readonly<Record<RequestKind, number>> = {
+  statement: 180_000,
+  question: 120_000,
+  answer: 180_000,
+  reply: 180_000,
+  'point-of-order': 60_000,
+};
+
+const DURATION_WORDS = 'minutes (a number such as 12 or 2.5) or "m:ss" (such as "2:30")';
+
+/** A duration as written in a file; `allowZero` for thresholds, which may be 0 (no such phase). */
+function durationField(allowZero: boolean) {
+  return z.union([z.number(), z.string()]).superRefine((value, ctx) => {
+    const ms = parseDuration(value);
+    if (ms === null) {
+      ctx.addIssue({ code: 'custom', message: `must be ${DURATION_WORDS}` });
+    } else if (ms < 0 || (!allowZero && ms === 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: allowZero ? 'must be zero or a positive number' : 'must be a positive number',
+      });
+    } else if (ms > 24 * 3_600_000) {
+      ctx.addIssue({ code: 'custom', message: 'must be at most 24 hours' });
+    }
+  });
+}
+
+export const Duration = durationField(false);
+export const Threshold = durationField(true);
+
+export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, {
+  message:
+    'must be 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+});
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(max, { message: `must be at most ${max} characters` });
+
+export const Speaker = z.strictObject({
+  honorific: text(40).optional(),
+  name: text(120),
+  function: text(200).optional(),
+  organisation: text(200).optional(),
+  delegation: text(120).optional(),
+});
+export type Speaker = z.infer<typeof Speaker>;
+
+export const ProgrammeItemFile = z.strictObject({
+  id: Id,
+  kind: z.enum(ITEM_KINDS),
+  speaker: Speaker,
+  topic: text(300).optional(),
+  minutes: Duration,
+  warning: Threshold.optional(),
+  danger: Threshold.optional(),
+  note: text(1000).optional(),
+});
+export type ProgrammeItemFile = z.infer<typeof ProgrammeItemFile>;
+
+export const RequestTimesFile = z.strictObject({
+  statement: Duration.optional(),
+  question: Duration.optional(),
+  answer: Duration.optional(),
+  reply: Duration.optional(),
+  'point-of-order': Duration.optional(),
+});
+
+export const PanelSegmentFile = z.strictObject({
+  id: Id,
+  kind: z.literal('panel'),
+  title: text(200),
+  budget: Duration,
+  items: z.array(ProgrammeItemFile).max(300, { message: 'must hold at most 300 items' }),
+});
+
+export const FloorSegmentFile = z.strictObject({
+  id: Id,
+  kind: z.literal('floor'),
+  title: text(200),
+  budget: Duration,
+  times: RequestTimesFile.optional(),
+});
+
+export const SegmentFile = z.discriminatedUnion('kind', [PanelSegmentFile, FloorSegmentFile]);
+export type SegmentFile = z.infer<typeof SegmentFile>;
+
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' });
+const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
+  message: 'must be a local date and time as YYYY-MM-DDTHH:MM, without a time zone offset',
+});
+
+/** A planned start: a local date-time, or null to unset it. */
+export const LocalDateTimeOrNull = LocalDateTime.nullable();
+
+export const TimeZone = z.string().refine(isTimeZone, {
+  message: 'must be a time zone name such as "Europe/Amsterdam"',
+});
+
+export const ProgrammeFile = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: text(200),
+  venue: text(200).optional(),
+  dates: z.strictObject({ from: IsoDate, to: IsoDate }).optional(),
+  plannedStart: LocalDateTimeOrNull.optional(),
+  timeZone: TimeZone,
+  languages: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+          message: 'must be a language code such as "en"',
+        }),
+    )
+    .min(1, { message: 'must name at least one language' })
+    .optional(),
+  segments: z
+    .array(SegmentFile)
+    .min(1, { message: 'must hold at least one segment' })
+    .max(50, { message: 'must hold at most 50 segments' }),
+});
+export type ProgrammeFile = z.infer<typeof ProgrammeFile>;
+
+/** One item of a panel segment as Gavel runs it: durations in ms, thresholds resolved. */
+export interface Item {
+  readonly id: string;
+  readonly kind: ItemKind | RequestKind;
+  readonly speaker: Speaker;
+  readonly topic?: string;
+  readonly allottedMs: number;
+  /** Time left when the warning (amber) phase begins. */
+  readonly warningMs: number;
+  /** Time left when the danger (red) phase begins. */
+  readonly dangerMs: number;
+  readonly note?: string;
+  /** Set on items made from a floor request given the floor. */
+  readonly requestId?: string;
+}
+
+export interface SegmentBase {
+  readonly id: string;
+  readonly title: string;
+  readonly budgetMs: number;
+  readonly items: readonly Item[];
+}
+export interface PanelSegment extends SegmentBase {
+  readonly kind: 'panel';
+}
+export interface FloorSegment extends SegmentBase {
+  readonly kind: 'floor';
+  readonly timesMs: Readonly<Record<RequestKind, number>>;
+}
+export type Segment = PanelSegment | FloorSegment;
+
+export interface ProgrammeMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly venue?: string;
+  readonly dates?: { readonly from: string; readonly to: string };
+  /** Local date-time in `timeZone`, or null while unset. */
+  readonly plannedStart: string | null;
+  readonly timeZone: string;
+  readonly languages: readonly string[];
+}
+
+export interface Programme extends ProgrammeMeta {
+  readonly segments: readonly Segment[];
+}
+
+/** A problem found in a programme file: where, as `segments[1].items[3].minutes`, and what. */
+export interface ProgrammeProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ProgrammeResult =
+  | { readonly ok: true; readonly programme: Programme }
+  | { readonly ok: false; readonly problems: readonly ProgrammeProblem[] };
+
+/** True when the runtime knows the IANA time zone name. Pure. */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z_+-]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a path the way a person reads it: `segments[1].items[3].minutes`. Pure. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(the file)' : out;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  object: 'an object',
+  array: 'a list',
+  boolean: 'true or false',
+};
+
+/** Turns zod's issues into sentences a secretariat understands. Pure. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): ProgrammeProblem[] {
+  const problems: ProgrammeProblem[] = [];
+  for (const issue of issues) {
+    const path = formatPath(issue.path);
+    switch (issue.code) {
+      case 'invalid_type':
+        problems.push({
+          path,
+          message:
+            issue.input === undefined
+              ? 'is missing'
+              : `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`,
+        });
+        break;
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          problems.push({
+            path: formatPath([...issue.path, key]),
+            message: 'is not a key Gavel knows (check its spelling in docs/programme.md)',
+          });
+        }
+        break;
+      case 'invalid_value':
+        problems.push({
+          path,
+          message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
+        });
+        break;
+      case 'invalid_union':
+        if ('note' in issue && issue.note === 'No matching discriminator') {
+          problems.push({ path, message: 'must be "panel" or "floor"' });
+        } else {
+          problems.push({
+            path,
+            message: issue.message.startsWith('Invalid') ? 'is not valid here' : issue.message,
+          });
+        }
+        break;
+      default:
+        problems.push({ path, message: issue.message });
+    }
+  }
+  return problems;
+}
+
+/** Resolves the default and clamped warning and danger thresholds for an allotted time. Pure. */
+export function resolveThresholds(
+  allottedMs: number,
+  warningMs?: number,
+  dangerMs?: number,
+): { warningMs: number; dangerMs: number } {
+  const long = allottedMs >= 5 * 60_000;
+  const warning = Math.min(warningMs ?? (long ? 120_000 : 60_000), allottedMs);
+  const danger = Math.min(dangerMs ?? (long ? 60_000 : 30_000), warning);
+  return { warningMs: warning, dangerMs: danger };
+}
+
+/** The ms of a duration already checked by the schema. */
+function ms(value: number | string): number {
+  return parseDuration(value) ?? 0;
+}
+
+/** Makes the item Gavel runs from an item as written in a file. Pure. */
+export function itemFromFile(file: ProgrammeItemFile): Item {
+  const allottedMs = ms(file.minutes);
+  const thresholds = resolveThresholds(
+    allottedMs,
+    file.warning === undefined ? undefined : ms(file.warning),
+    file.danger === undefined ? undefined : ms(file.danger),
+  );
+  return {
+    id: file.id,
+    kind: file.kind,
+    speaker: file.speaker,
+    ...(file.topic === undefined ? {} : { topic: file.topic }),
+    allottedMs,
+    ...thresholds,
+    ...(file.note === undefined ? {} : { note: file.note }),
+  };
+}
+
+/** Request times of a floor segment, defaults filled in. Pure. */
+export function requestTimesFromFile(
+  times: z.infer<typeof RequestTimesFile> | undefined,
+): Record<RequestKind, number> {
+  const out = { ...DEFAULT_REQUEST_TIMES_MS };
+  for (const kind of REQUEST_KINDS) {
+    const value = times?.[kind];
+    if (value !== undefined) out[kind] = ms(value);
+  }
+  return out;
+}
+
+/** Makes a segment Gavel runs from a segment as written in a file. Pure. */
+export function segmentFromFile(file: SegmentFile): Segment {
+  if (file.kind === 'panel') {
+    return {
+      id: file.id,
+      kind: 'panel',
+      title: file.title,
+      budgetMs: ms(file.budget),
+      items: file.items.map(itemFromFile),
+    };
+  }
+  return {
+    id: file.id,
+    kind: 'floor',
+    title: file.title,
+    budgetMs: ms(file.budget),
+    items: [],
+    timesMs: requestTimesFromFile(file.times),
+  };
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks what the schema alone cannot: unique ids, danger not above warning. It reads the raw
+ * file, so these problems are listed beside the schema's even when the shape is wrong too.
+ */
+function crossCheck(file: unknown): ProgrammeProblem[] {
+  const problems: ProgrammeProblem[] = [];
+  if (!isObject(file) || !Array.isArray(file.segments)) return problems;
+  const segmentIds = new Map<string, number>();
+  const itemIds = new Map<string, string>();
+  file.segments.forEach((segment: unknown, s) => {
+    if (!isObject(segment)) return;
+    if (typeof segment.id === 'string') {
+      const seen = segmentIds.get(segment.id);
+      if (seen !== undefined) {
+        problems.push({
+          path: `segments[${s}].id`,
+          message: `"${segment.id}" is already the id of segments[${seen}]`,
+        });
+      } else segmentIds.set(segment.id, s);
+    }
+    if (!Array.isArray(segment.items)) return;
+    segment.items.forEach((item: unknown, i) => {
+      if (!isObject(item)) return;
+      const path = `segments[${s}].items[${i}]`;
+      if (typeof item.id === 'string') {
+        const other = itemIds.get(item.id);
+        if (other !== undefined) {
+          problems.push({
+            path: `${path}.id`,
+            message: `"${item.id}" is already the id of ${other}`,
+          });
+        } else itemIds.set(item.id, path);
+      }
+      const warning =
+        typeof item.warning === 'number' || typeof item.warning === 'string'
+          ? parseDuration(item.warning)
+          : null;
+      const danger =
+        typeof item.danger === 'number' || typeof item.danger === 'string'
+          ? parseDuration(item.danger)
+          : null;
+      if (warning !== null && danger !== null && danger > warning) {
+        problems.push({
+          path: `${path}.danger`,
+          message: 'must not be more than the warning time (danger comes after warning)',
+        });
+      }
+    });
+  });
+  const dates = file.dates;
+  if (
+    isObject(dates) &&
+    typeof dates.from === 'string' &&
+    typeof dates.to === 'string' &&
+    dates.to < dates.from
+  ) {
+    problems.push({ path: 'dates.to', message: 'must not be before dates.from' });
+  }
+  return problems;
+}
+
+/**
+ * Reads a programme file (already parsed from JSON). A file with any problem is refused whole,
+ * with every problem named by its path. Pure.
+ */
+export function parseProgramme(input: unknown): ProgrammeResult {
+  const parsed = ProgrammeFile.safeParse(input);
+  const problems = [
+    ...(parsed.success ? [] : describeIssues(parsed.error.issues)),
+    ...crossCheck(input),
+  ];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  const file = parsed.data;
+  return {
+    ok: true,
+    programme: {
+      id: file.id,
+      title: file.title,
+      ...(file.venue === undefined ? {} : { venue: file.venue }),
+      ...(file.dates === undefined ? {} : { dates: file.dates }),
+      plannedStart: file.plannedStart ?? null,
+      timeZone: file.timeZone,
+      languages: file.languages ?? ['en', 'fr'],
+      segments: file.segments.map(segmentFromFile),
+    },
+  };
+}
+
+/** One sentence for a refused programme, for a command line or an HTTP error. Pure. */
+export function programmeError(problems: readonly ProgrammeProblem[]): GavelError {
+  const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return fail(
+    'invalid',
+    `The programme has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${list}`,
+  );
+}

@@ -1,0 +1,389 @@
+/**
+ * The secretariat's record, derived from the state the log rebuilds: every turn with planned,
+ * granted and spoken time, the requests and their outcomes, and totals per segment, category and
+ * delegation. Corrections made after the meeting stand beside the original figures. Pure.
+ */
+import type { Category } from './categories.ts';
+import type { RequestKind, Speaker } from './programme.ts';
+import type {
+  DelegationRef,
+  FloorRequest,
+  RequestStatus,
+  SessionState,
+  Turn,
+  TurnCorrection,
+} from './state.ts';
+import { elapsedAt } from './timer.ts';
+
+export interface TurnRecord {
+  readonly turnId: string;
+  readonly segmentId: string;
+  readonly segmentTitle: string;
+  readonly itemId: string;
+  readonly requestId: string | null;
+  readonly kind: Turn['kind'];
+  readonly speaker: Speaker;
+  readonly delegation: DelegationRef | null;
+  readonly onBehalfOf: DelegationRef | null;
+  readonly category: Category | null;
+  readonly plannedMs: number;
+  readonly grantedMs: number;
+  readonly spokenMs: number;
+  readonly calledAt: number;
+  readonly startedAt: number | null;
+  readonly endedAt: number | null;
+  /** Time between the first start and the end that was not speaking time. */
+  readonly pausedMs: number;
+  /** Spoken beyond the granted time. */
+  readonly overrunMs: number;
+  readonly interrupts: string | null;
+  readonly interruptedBy: readonly string[];
+  readonly recallOf: string | null;
+  /** The figures after corrections (equal to the originals when there are none). */
+  readonly corrected: {
+    readonly startedAt: number | null;
+    readonly endedAt: number | null;
+    readonly spokenMs: number;
+    readonly counts: boolean;
+  };
+  readonly corrections: readonly TurnCorrection[];
+}
+
+export interface RequestRecord {
+  readonly requestId: string;
+  readonly delegation: DelegationRef;
+  readonly category: Category;
+  readonly kind: RequestKind;
+  readonly speakerName: string | null;
+  readonly onBehalfOf: DelegationRef | null;
+  readonly addressedTo: string | null;
+  readonly status: RequestStatus;
+  readonly requestedAt: number;
+  readonly byModerator: boolean;
+  readonly reason: string | null;
+  readonly turnId: string | null;
+  readonly spokenMs: number;
+}
+
+export interface SegmentRecord {
+  readonly segmentId: string;
+  readonly title: string;
+  readonly kind: 'panel' | 'floor';
+  readonly budgetMs: number;
+  /** The sum of the items' allotted time (a panel), or the budget (an open floor). */
+  readonly plannedMs: number;
+  readonly startedAt: number | null;
+  readonly endedAt: number | null;
+  /** From entering the segment to leaving it. */
+  readonly actualMs: number | null;
+  readonly spokenMs: number;
+  readonly turns: number;
+}
+
+export interface Total {
+  readonly turns: number;
+  readonly spokenMs: number;
+}
+
+export interface SessionRecord {
+  readonly session: {
+    readonly id: string;
+    readonly title: string;
+    readonly venue: string | null;
+    readonly timeZone: string;
+  };
+  readonly startedAt: number | null;
+  readonly endedAt: number | null;
+  readonly plannedMs: number;
+  readonly actualMs: number | null;
+  readonly spokenMs: number;
+  readonly turns: readonly TurnRecord[];
+  readonly requests: readonly RequestRecord[];
+  readonly notHeard: readonly RequestRecord[];
+  readonly segments: readonly SegmentRecord[];
+  readonly byCategory: readonly (Total & { readonly category: Category | 'none' })[];
+  readonly byDelegation: readonly (Total & {
+    readonly delegation: DelegationRef;
+    readonly category: Category | null;
+  })[];
+}
+
+function turnRecord(state: SessionState, turn: Turn, now: number): TurnRecord {
+  const spokenMs = elapsedAt(turn, turn.endedAt ?? now);
+  const startedAt = turn.firstStartedAt;
+  const pausedMs =
+    startedAt === null ? 0 : Math.max(0, (turn.endedAt ?? now) - startedAt - spokenMs);
+  let corrected = { startedAt, endedAt: turn.endedAt, spokenMs, counts: true };
+  for (const c of turn.corrections) {
+    const start = c.startedAt ?? corrected.startedAt;
+    const end = c.endedAt ?? corrected.endedAt;
+    // Moving the start or the end moves the speaking time by as much.
+    const delta =
+      (corrected.startedAt !== null && start !== null ? corrected.startedAt - start : 0) +
+      (corrected.endedAt !== null && end !== null ? end - corrected.endedAt : 0);
+    corrected = {
+      startedAt: start,
+      endedAt: end,
+      spokenMs: Math.max(0, corrected.spokenMs + delta),
+      counts: c.counts ?? corrected.counts,
+    };
+  }
+  const segment = state.segments.find((s) => s.id === turn.segmentId);
+  return {
+    turnId: turn.id,
+    segmentId: turn.segmentId,
+    segmentTitle: segment?.title ?? turn.segmentId,
+    itemId: turn.itemId,
+    requestId: turn.requestId,
+    kind: turn.kind,
+    speaker: turn.speaker,
+    delegation: turn.delegation,
+    onBehalfOf: turn.onBehalfOf,
+    category: turn.category,
+    plannedMs: turn.plannedMs,
+    grantedMs: turn.grantedMs,
+    spokenMs,
+    calledAt: turn.calledAt,
+    startedAt,
+    endedAt: turn.endedAt,
+    pausedMs,
+    overrunMs: Math.max(0, spokenMs - turn.grantedMs),
+    interrupts: turn.interrupts,
+    interruptedBy: turn.interruptedBy,
+    recallOf: turn.recallOf,
+    corrected,
+    corrections: turn.corrections,
+  };
+}
+
+function requestRecord(request: FloorRequest, turns: readonly TurnRecord[]): RequestRecord {
+  return {
+    requestId: request.id,
+    delegation: request.delegation,
+    category: request.category,
+    kind: request.kind,
+    speakerName: request.speakerName,
+    onBehalfOf: request.onBehalfOf,
+    addressedTo: request.addressedTo,
+    status: request.status,
+    requestedAt: request.requestedAt,
+    byModerator: request.byModerator,
+    reason: request.reason,
+    turnId: request.turnId,
+    spokenMs: turns
+      .filter((t) => t.requestId === request.id && t.corrected.counts)
+      .reduce((sum, t) => sum + t.corrected.spokenMs, 0),
+  };
+}
+
+/**
+ * The record of a session. `now` matters only for a turn still running (its time so far); for a
+ * meeting that has ended the record is the same whatever `now` is. Pure.
+ */
+export function buildRecord(state: SessionState, now: number): SessionRecord {
+  const turns = state.turns.map((t) => turnRecord(state, t, now));
+  const counted = turns.filter((t) => t.corrected.counts);
+  const requests = state.floor.requests.map((r) => requestRecord(r, turns));
+  const segments: SegmentRecord[] = state.segments.map((s) => {
+    const own = counted.filter((t) => t.segmentId === s.id);
+    const end = s.endedAt ?? (s.status === 'active' ? now : null);
+    return {
+      segmentId: s.id,
+      title: s.title,
+      kind: s.kind,
+      budgetMs: s.budgetMs,
+      plannedMs:
+        s.kind === 'panel'
+          ? s.items
+              .filter((i) => i.requestId === undefined)
+              .reduce((sum, i) => sum + i.allottedMs, 0)
+          : s.budgetMs,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      actualMs: s.startedAt === null || end === null ? null : end - s.startedAt,
+      spokenMs: own.reduce((sum, t) => sum + t.corrected.spokenMs, 0),
+      turns: own.length,
+    };
+  });
+  const byCategory = new Map<Category | 'none', Total>();
+  const byDelegation = new Map<
+    string,
+    Total & { delegation: DelegationRef; category: Category | null }
+  >();
+  for (const t of counted) {
+    const key = t.category ?? 'none';
+    const c = byCategory.get(key) ?? { turns: 0, spokenMs: 0 };
+    byCategory.set(key, { turns: c.turns + 1, spokenMs: c.spokenMs + t.corrected.spokenMs });
+    if (t.delegation) {
+      const id = t.delegation.id ?? `text:${t.delegation.en}`;
+      const d = byDelegation.get(id) ?? {
+        delegation: t.delegation,
+        category: t.category,
+        turns: 0,
+        spokenMs: 0,
+      };
+      byDelegation.set(id, {
+        ...d,
+        turns: d.turns + 1,
+        spokenMs: d.spokenMs + t.corrected.spokenMs,
+      });
+    }
+  }
+  const end = state.endedAt ?? (state.startedAt === null ? null : now);
+  return {
+    session: {
+      id: state.id,
+      title: state.meta.title,
+      venue: state.meta.venue ?? null,
+      timeZone: state.meta.timeZone,
+    },
+    startedAt: state.startedAt,
+    endedAt: state.endedAt,
+    plannedMs: state.segments.reduce((sum, s) => sum + s.budgetMs, 0),
+    actualMs: state.startedAt === null || end === null ? null : end - state.startedAt,
+    spokenMs: counted.reduce((sum, t) => sum + t.corrected.spokenMs, 0),
+    turns,
+    requests,
+    notHeard: requests.filter((r) => r.status === 'not-heard'),
+    segments,
+    byCategory: [...byCategory].map(([category, total]) => ({ category, ...total })),
+    byDelegation: [...byDelegation.values()].sort((a, b) => b.spokenMs - a.spokenMs),
+  };
+}
+
+export type RecordTable = 'turns' | 'requests' | 'segments';
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const seconds = (ms: number | null) => (ms === null ? '' : Math.round(ms / 1000));
+const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
+
+/**
+ * One table of the record as CSV: whole seconds, instants in ISO 8601 UTC, a header row. The
+ * columns are documented in docs/record.md. Pure.
+ */
+export function recordCsv(record: SessionRecord, table: RecordTable): string {
+  let header: string[];
+  let rows: unknown[][];
+  switch (table) {
+    case 'turns':
+      header = [
+        'turn',
+        'segment',
+        'item',
+        'request',
+        'kind',
+        'speaker',
+        'delegation',
+        'on_behalf_of',
+        'category',
+        'planned_s',
+        'granted_s',
+        'spoken_s',
+        'paused_s',
+        'overrun_s',
+        'started_at',
+        'ended_at',
+        'interrupted_by',
+        'recall_of',
+        'corrected_spoken_s',
+        'corrected_started_at',
+        'corrected_ended_at',
+        'counts',
+        'correction_notes',
+      ];
+      rows = record.turns.map((t) => [
+        t.turnId,
+        t.segmentTitle,
+        t.itemId,
+        t.requestId,
+        t.kind,
+        [t.speaker.honorific, t.speaker.name].filter(Boolean).join(' '),
+        t.delegation?.en,
+        t.onBehalfOf?.en,
+        t.category,
+        seconds(t.plannedMs),
+        seconds(t.grantedMs),
+        seconds(t.spokenMs),
+        seconds(t.pausedMs),
+        seconds(t.overrunMs),
+        iso(t.startedAt),
+        iso(t.endedAt),
+        t.interruptedBy.join(' '),
+        t.recallOf,
+        seconds(t.corrected.spokenMs),
+        iso(t.corrected.startedAt),
+        iso(t.corrected.endedAt),
+        t.corrected.counts ? 'yes' : 'no',
+        t.corrections.map((c) => c.note).join(' | '),
+      ]);
+      break;
+    case 'requests':
+      header = [
+        'request',
+        'delegation',
+        'category',
+        'kind',
+        'speaker',
+        'on_behalf_of',
+        'addressed_to',
+        'status',
+        'requested_at',
+        'by_moderator',
+        'reason',
+        'turn',
+        'spoken_s',
+      ];
+      rows = record.requests.map((r) => [
+        r.requestId,
+        r.delegation.en,
+        r.category,
+        r.kind,
+        r.speakerName,
+        r.onBehalfOf?.en,
+        r.addressedTo,
+        r.status,
+        iso(r.requestedAt),
+        r.byModerator ? 'yes' : 'no',
+        r.reason,
+        r.turnId,
+        seconds(r.spokenMs),
+      ]);
+      break;
+    case 'segments':
+      header = [
+        'segment',
+        'title',
+        'kind',
+        'budget_s',
+        'planned_s',
+        'started_at',
+        'ended_at',
+        'actual_s',
+        'spoken_s',
+        'turns',
+      ];
+      rows = record.segments.map((s) => [
+        s.segmentId,
+        s.title,
+        s.kind,
+        seconds(s.budgetMs),
+        seconds(s.plannedMs),
+        iso(s.startedAt),
+        iso(s.endedAt),
+        seconds(s.actualMs),
+        seconds(s.spokenMs),
+        s.turns,
+      ]);
+      break;
+    default: {
+      table satisfies never;
+      return '';
+    }
+  }
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
