@@ -1,0 +1,134 @@
+/**
+ * The page's one socket, kept out of the store. Listeners write the store; `send` is how a
+ * component commands. Commands sent while offline wait in Socket.IO's buffer and go out on
+ * reconnection, instead of vanishing.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { Command } from '../../shared/commands.ts';
+import { fail } from '../../shared/errors.ts';
+import { applyPatch } from '../../shared/patch.ts';
+import type {
+  ClientToServerEvents,
+  CommandAck,
+  Handshake,
+  HandshakeRefusal,
+  ServerToClientEvents,
+} from '../../shared/protocol.ts';
+import { bestEstimate, type ClockSampleTimes } from './clock.ts';
+import { useGavel } from './store.ts';
+
+type GavelSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let socket: GavelSocket | null = null;
+let clockTimer: ReturnType<typeof setInterval> | null = null;
+
+const SAMPLES_PER_ROUND = 5;
+const CLOCK_ROUND_EVERY_MS = 60_000;
+
+function sample(s: GavelSocket): Promise<ClockSampleTimes | null> {
+  return new Promise((resolve) => {
+    const clientSentAt = Date.now();
+    s.timeout(5_000).emit('clock:sync', clientSentAt, (err, answer) => {
+      if (err) resolve(null);
+      else resolve({ clientSentAt, serverNow: answer.serverNow, clientReceivedAt: Date.now() });
+    });
+  });
+}
+
+/** One round of clock samples; the lowest round trip sets the offset. */
+export async function syncClock(): Promise<void> {
+  const s = socket;
+  if (!s?.connected) return;
+  const samples: ClockSampleTimes[] = [];
+  for (let i = 0; i < SAMPLES_PER_ROUND; i++) {
+    const got = await sample(s);
+    if (got) samples.push(got);
+  }
+  const best = bestEstimate(samples);
+  if (best) useGavel.setState({ offsetMs: best.offsetMs, roundTripMs: best.roundTripMs });
+}
+
+function onVisible(): void {
+  if (document.visibilityState === 'visible') {
+    void syncClock();
+    socket?.emit('session:sync');
+  }
+}
+
+/** Connects this page to a session with the credentials it has. Call once per page. */
+export function connect(handshake: Handshake): GavelSocket {
+  disconnect();
+  const s: GavelSocket = io({ auth: { ...handshake }, reconnectionDelayMax: 5_000 });
+  socket = s;
+  useGavel.setState({ connection: 'connecting', handshakeError: null });
+
+  s.on('connect', () => {
+    useGavel.setState({ connection: 'online', handshakeError: null });
+    void syncClock();
+  });
+  s.on('disconnect', () => useGavel.setState({ connection: 'offline' }));
+  s.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
+    if (err.data?.code) {
+      useGavel.setState({ connection: 'refused', handshakeError: fail(err.data.code, err.data.message) });
+    } else {
+      useGavel.setState({ connection: 'offline' });
+    }
+  });
+  s.on('session:snapshot', (snapshot) => {
+    const state = useGavel.getState();
+    // Until the clock is sampled, the snapshot's own time is a fair first estimate.
+    const offsetMs = state.roundTripMs === null ? snapshot.serverNow - Date.now() : state.offsetMs;
+    useGavel.setState({ view: snapshot.view, offsetMs, connection: 'online' });
+  });
+  s.on('session:update', (update) => {
+    const view = useGavel.getState().view;
+    if (!view || view.version !== update.fromVersion) {
+      s.emit('session:sync');
+      return;
+    }
+    useGavel.setState({ view: applyPatch(view, update.patch) });
+  });
+  s.on('floor:mine', (mine) => useGavel.setState({ mine: mine.requests }));
+  s.on('presence', (presence) => useGavel.setState({ presence }));
+
+  document.addEventListener('visibilitychange', onVisible);
+  clockTimer = setInterval(() => void syncClock(), CLOCK_ROUND_EVERY_MS);
+  return s;
+}
+
+export function disconnect(): void {
+  if (clockTimer) clearInterval(clockTimer);
+  clockTimer = null;
+  document.removeEventListener('visibilitychange', onVisible);
+  socket?.disconnect();
+  socket = null;
+}
+
+/**
+ * Sends a command. With `guard` (the console's way) it carries the version the sender saw, so a
+ * command pressed twice or on a screen that was behind is refused as stale instead of acting twice.
+ */
+export function send(command: Command, options: { guard?: boolean } = {}): Promise<CommandAck> {
+  const s = socket;
+  if (!s) return Promise.resolve({ ok: false, error: fail('not-allowed', 'Not connected to Gavel.') });
+  const version = useGavel.getState().view?.version;
+  const withVersion: Command =
+    options.guard && version !== undefined && command.expectedVersion === undefined
+      ? { ...command, expectedVersion: version }
+      : command;
+  useGavel.setState((st) => ({ pending: st.pending + 1 }));
+  return new Promise((resolve) => {
+    s.emit('session:command', withVersion, (ack) => {
+      useGavel.setState((st) => ({
+        pending: Math.max(0, st.pending - 1),
+        refusal: ack.ok ? st.refusal : { command: command.type, error: ack.error, at: Date.now() },
+      }));
+      resolve(ack);
+    });
+  });
+}
+
+/** Clears the refusal shown on the page. */
+export function dismissRefusal(): void {
+  useGavel.setState({ refusal: null });
+}
