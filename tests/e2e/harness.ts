@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createApp } from '../../server/app.ts';
+import { createApp, type App } from '../../server/app.ts';
+import { builtInPlenary } from '../../server/config.ts';
 import { offsetClock, systemClock, type AdjustableClock } from '../../server/clock.ts';
 
 export const CHROMIUM_PATH = process.env.GAVEL_CHROMIUM ?? '/usr/bin/chromium';
@@ -47,14 +48,23 @@ export interface RunningGavel {
 }
 
 /** Starts a real Gavel server on a free port with the built-in plenary. */
-export async function startGavel(options: { port?: number; dataDir?: string } = {}): Promise<RunningGavel> {
+export async function startGavel(
+  options: { port?: number; dataDir?: string } = {},
+): Promise<RunningGavel> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gavel-e2e-'));
   const clock = offsetClock(systemClock());
-  let app: Awaited<ReturnType<typeof createApp>>;
+  let app: App;
   let port = options.port ?? 0;
 
   const boot = async () => {
-    app = await createApp({ dataDir, clock, moderatorToken: MODERATOR_TOKEN, stageKey: STAGE_KEY, testClock: true });
+    app = createApp({
+      dataDir,
+      clock,
+      moderatorToken: MODERATOR_TOKEN,
+      stageKey: STAGE_KEY,
+      testClock: true,
+      programmes: [builtInPlenary()],
+    });
     await new Promise<void>((resolve, reject) => {
       app.httpServer.once('error', reject);
       app.httpServer.listen(port, '127.0.0.1', () => resolve());
@@ -84,7 +94,11 @@ export async function startGavel(options: { port?: number; dataDir?: string } = 
         headers: { 'content-type': 'application/json', authorization: `Bearer ${MODERATOR_TOKEN}` },
         body: JSON.stringify(command),
       });
-      const body = (await res.json()) as { ok: boolean; version?: number; error?: { message: string } };
+      const body = (await res.json()) as {
+        ok: boolean;
+        version?: number;
+        error?: { message: string };
+      };
       if (!body.ok) throw new Error(`${String(command.type)} refused: ${body.error?.message}`);
       return body.version ?? -1;
     },

@@ -1,0 +1,356 @@
+import { useEffect, useState } from 'react';
+import { formatLength } from '../../shared/duration.ts';
+import type { SessionRecord, TurnRecord } from '../../shared/record.ts';
+import { zonedParts } from '../../shared/zonedTime.ts';
+import { speakerName } from '../lib/format.ts';
+import { common, delegationLabel, LANGS, setLang, useLang, useT } from '../lib/i18n.ts';
+import { Timeline } from './Timeline.tsx';
+import { reportMessages } from './messages.ts';
+
+type Load =
+  | { readonly state: 'loading' }
+  | {
+      readonly state: 'failed';
+      readonly reason: 'need-token' | 'not-found' | 'failed';
+      readonly message?: string;
+    }
+  | { readonly state: 'ready'; readonly record: SessionRecord; readonly at: number };
+
+/** Date and time of an instant in the meeting's time zone: `17/11/2016 10:04:12`. */
+function stamp(at: number | null, timeZone: string, withDate = false): string {
+  if (at === null) return '—';
+  const p = zonedParts(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+  return withDate ? `${two(p.day)}/${two(p.month)}/${p.year} ${time}` : time;
+}
+
+/** A length for the record: `4:30`, or `3:00:00` from an hour. */
+function len(ms: number | null): string {
+  if (ms === null) return '—';
+  if (Math.abs(ms) < 3_600_000) return formatLength(ms);
+  const total = Math.round(Math.abs(ms) / 1000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${ms < 0 ? '−' : ''}${Math.floor(total / 3600)}:${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
+}
+
+export function ReportPage({ session, token }: { session: string; token: string | null }) {
+  const t = useT(reportMessages);
+  const c = useT(common);
+  const lang = useLang((s) => s.lang);
+  const [load, setLoad] = useState<Load>(
+    token ? { state: 'loading' } : { state: 'failed', reason: 'need-token' },
+  );
+
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    fetch(`/api/sessions/${encodeURIComponent(session)}/record`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+      .then(async (res) => {
+        const body = (await res.json()) as
+          SessionRecord | { ok: false; error: { code: string; message: string } };
+        if (cancelled) return;
+        if ('ok' in body && body.ok === false) {
+          const reason =
+            body.error.code === 'not-found'
+              ? 'not-found'
+              : body.error.code === 'unauthorized'
+                ? 'need-token'
+                : 'failed';
+          setLoad({ state: 'failed', reason, message: body.error.message });
+        } else setLoad({ state: 'ready', record: body as SessionRecord, at: Date.now() });
+      })
+      .catch(
+        (err: unknown) =>
+          !cancelled && setLoad({ state: 'failed', reason: 'failed', message: String(err) }),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [session, token]);
+
+  if (load.state === 'loading') return <p className="notice">{t('loading')}</p>;
+  if (load.state === 'failed') {
+    return (
+      <p className="notice" role="alert" data-testid="report-error">
+        {t(load.reason, { message: load.message ?? '' })}
+      </p>
+    );
+  }
+  const { record } = load;
+  const tz = record.session.timeZone;
+  const kind = (k: TurnRecord['kind']) => c(`kind.${k}`);
+  return (
+    <article className="report" data-testid="report">
+      <header>
+        <div className="toolbar no-print">
+          {LANGS.map((l) => (
+            <button
+              key={l.code}
+              type="button"
+              aria-pressed={lang === l.code}
+              onClick={() => setLang(l.code)}
+            >
+              {l.short}
+            </button>
+          ))}
+          <button type="button" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+        </div>
+        <p className="kicker">{t('title')}</p>
+        <h1>{record.session.title}</h1>
+        <dl className="facts">
+          {record.session.venue && (
+            <div>
+              <dt>{t('venue')}</dt>
+              <dd>{record.session.venue}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('started')}</dt>
+            <dd className="time">{stamp(record.startedAt, tz, true)}</dd>
+          </div>
+          <div>
+            <dt>{t('ended')}</dt>
+            <dd className="time">{stamp(record.endedAt, tz, true)}</dd>
+          </div>
+          <div>
+            <dt>{t('planned')}</dt>
+            <dd className="time">{len(record.plannedMs)}</dd>
+          </div>
+          <div>
+            <dt>{t('actual')}</dt>
+            <dd className="time">{len(record.actualMs)}</dd>
+          </div>
+          <div>
+            <dt>{t('spoken')}</dt>
+            <dd className="time">{len(record.spokenMs)}</dd>
+          </div>
+        </dl>
+        {record.endedAt === null && (
+          <p className="notice">{t('not-ended', { time: stamp(load.at, tz) })}</p>
+        )}
+      </header>
+
+      <section>
+        <h2>{t('timeline')}</h2>
+        <Timeline
+          turns={record.turns}
+          title={t('timeline')}
+          legend={{
+            planned: t('timeline-legend-planned'),
+            spoken: t('timeline-legend-spoken'),
+            over: t('timeline-legend-over'),
+          }}
+        />
+      </section>
+
+      <section>
+        <h2>{t('segments')}</h2>
+        <table data-testid="report-segments">
+          <thead>
+            <tr>
+              <th>{t('segment')}</th>
+              <th>{t('budget')}</th>
+              <th>{t('planned')}</th>
+              <th>{t('start')}</th>
+              <th>{t('end')}</th>
+              <th>{t('actual')}</th>
+              <th>{t('spoken')}</th>
+              <th>{t('turns')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.segments.map((s) => (
+              <tr key={s.segmentId}>
+                <td>{s.title}</td>
+                <td className="time">{len(s.budgetMs)}</td>
+                <td className="time">{len(s.plannedMs)}</td>
+                <td className="time">{stamp(s.startedAt, tz)}</td>
+                <td className="time">{stamp(s.endedAt, tz)}</td>
+                <td className="time">{len(s.actualMs)}</td>
+                <td className="time">{len(s.spokenMs)}</td>
+                <td className="time">{s.turns}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h2>{t('turns')}</h2>
+        <table data-testid="report-turns" className="turns">
+          <thead>
+            <tr>
+              <th>{t('speaker')}</th>
+              <th>{t('kind')}</th>
+              <th>{t('start')}</th>
+              <th>{t('end')}</th>
+              <th>{t('planned')}</th>
+              <th>{t('granted')}</th>
+              <th>{t('spoken')}</th>
+              <th>{t('paused')}</th>
+              <th>{t('overrun')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.turns.map((turn) => {
+              const corrected =
+                turn.corrections.length > 0 &&
+                (turn.corrected.spokenMs !== turn.spokenMs ||
+                  turn.corrected.startedAt !== turn.startedAt ||
+                  turn.corrected.endedAt !== turn.endedAt ||
+                  !turn.corrected.counts);
+              return (
+                <tr
+                  key={turn.turnId}
+                  data-testid={`report-turn-${turn.turnId}`}
+                  className={turn.corrected.counts ? undefined : 'not-counted'}
+                >
+                  <td>
+                    <strong>{speakerName(turn.speaker)}</strong>
+                    {turn.requestId !== null &&
+                      turn.delegation &&
+                      turn.delegation.en !== turn.speaker.name && (
+                        <> · {delegationLabel(turn.delegation, lang)}</>
+                      )}
+                    {turn.onBehalfOf && (
+                      <>
+                        {' '}
+                        ({t('for')} {delegationLabel(turn.onBehalfOf, lang)})
+                      </>
+                    )}
+                    {turn.interruptedBy.length > 0 && (
+                      <div className="note">{t('interrupted')}</div>
+                    )}
+                    {turn.recallOf && <div className="note">{t('recalled')}</div>}
+                    {turn.corrections.map((cr) => (
+                      <div className="note" key={cr.at}>
+                        {t('correction-note', { note: cr.note })}
+                      </div>
+                    ))}
+                  </td>
+                  <td>{kind(turn.kind)}</td>
+                  <td className="time">
+                    {stamp(turn.startedAt, tz)}
+                    {corrected && turn.corrected.startedAt !== turn.startedAt && (
+                      <div className="corrected">→ {stamp(turn.corrected.startedAt, tz)}</div>
+                    )}
+                  </td>
+                  <td className="time">
+                    {stamp(turn.endedAt, tz)}
+                    {corrected && turn.corrected.endedAt !== turn.endedAt && (
+                      <div className="corrected">→ {stamp(turn.corrected.endedAt, tz)}</div>
+                    )}
+                  </td>
+                  <td className="time">{len(turn.plannedMs)}</td>
+                  <td className="time">{len(turn.grantedMs)}</td>
+                  <td className="time">
+                    {len(turn.spokenMs)}
+                    {corrected && (
+                      <div className="corrected" data-testid={`report-corrected-${turn.turnId}`}>
+                        →{' '}
+                        {turn.corrected.counts ? len(turn.corrected.spokenMs) : t('does-not-count')}{' '}
+                        ({t('corrected')})
+                      </div>
+                    )}
+                  </td>
+                  <td className="time">{len(turn.pausedMs)}</td>
+                  <td className={turn.overrunMs > 0 ? 'time over' : 'time'}>
+                    {turn.overrunMs > 0 ? `+${len(turn.overrunMs)}` : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      {record.requests.length > 0 && (
+        <section>
+          <h2>{t('requests')}</h2>
+          <table data-testid="report-requests">
+            <thead>
+              <tr>
+                <th>{t('delegation')}</th>
+                <th>{t('category')}</th>
+                <th>{t('kind')}</th>
+                <th>{t('status')}</th>
+                <th>{t('reason')}</th>
+                <th>{t('spoken')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.requests.map((r) => (
+                <tr key={r.requestId}>
+                  <td>
+                    {delegationLabel(r.delegation, lang)}
+                    {r.onBehalfOf && (
+                      <>
+                        {' '}
+                        ({t('for')} {delegationLabel(r.onBehalfOf, lang)})
+                      </>
+                    )}
+                  </td>
+                  <td>{c(`category.${r.category}`)}</td>
+                  <td>{c(`kind.${r.kind}`)}</td>
+                  <td>{c(`request.${r.status}`)}</td>
+                  <td>{r.reason ?? ''}</td>
+                  <td className="time">{r.spokenMs > 0 ? len(r.spokenMs) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('not-heard')}</h3>
+          {record.notHeard.length === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <ul data-testid="report-not-heard">
+              {record.notHeard.map((r) => (
+                <li key={r.requestId}>
+                  {delegationLabel(r.delegation, lang)} — {c(`kind.${r.kind}`)}
+                  {r.reason ? ` (${r.reason})` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section className="totals">
+        <div>
+          <h2>{t('by-category')}</h2>
+          <table data-testid="report-by-category">
+            <tbody>
+              {record.byCategory.map((row) => (
+                <tr key={row.category}>
+                  <td>{row.category === 'none' ? '—' : c(`category.${row.category}`)}</td>
+                  <td className="time">{row.turns}</td>
+                  <td className="time">{len(row.spokenMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          <h2>{t('by-delegation')}</h2>
+          <table data-testid="report-by-delegation">
+            <tbody>
+              {record.byDelegation.map((row) => (
+                <tr key={row.delegation.id ?? row.delegation.en}>
+                  <td>{delegationLabel(row.delegation, lang)}</td>
+                  <td className="time">{row.turns}</td>
+                  <td className="time">{len(row.spokenMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <footer>{t('generated')}</footer>
+    </article>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The secretariat's printable record: the plenary run through the HTTP API on the server's
+ * clock, a turn corrected after the meeting, then the report page opened and printed to PDF in
+ * headless Chromium.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  LAPTOP,
+  MODERATOR_TOKEN,
+  openPage,
+  screenshot,
+  SCREENSHOTS,
+  SESSION,
+  startGavel,
+  type RunningGavel,
+} from './harness.ts';
+
+let gavel: RunningGavel;
+let browser: Browser;
+
+beforeAll(async () => {
+  gavel = await startGavel();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gavel?.close();
+});
+
+const MIN = 60_000;
+
+describe('the report page', () => {
+  it('shows every turn with its figures, a correction beside the original, and prints on A4', async () => {
+    const run = gavel.command;
+    await run({ type: 'session.start' });
+    // Ambassador Wilke speaks 4:30 of his 4 minutes; the moderator's introduction 3:00.
+    await run({ type: 'speaker.next', start: true });
+    gavel.clock.advance(4.5 * MIN);
+    await run({ type: 'speaker.next', start: true });
+    gavel.clock.advance(3 * MIN);
+    await run({ type: 'speaker.finish' });
+    await run({ type: 'session.end' });
+    // The introduction's start was pressed 20 s late: the secretariat corrects it.
+    const view = (await (
+      await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+        headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
+      })
+    ).json()) as { turns: { id: string; itemId: string; firstStartedAt: number }[] };
+    const intro = view.turns.find((t) => t.itemId === 'introduction');
+    expect(intro).toBeDefined();
+    await run({
+      type: 'record.correct',
+      turnId: intro?.id,
+      startedAt: (intro?.firstStartedAt ?? 0) - 20_000,
+      note: 'Start pressed 20 s late',
+    });
+
+    const { context, page } = await openPage(
+      browser,
+      `${gavel.url}/report/${SESSION}?token=${MODERATOR_TOKEN}`,
+      LAPTOP,
+    );
+    await page.getByTestId('report-turns').waitFor();
+    // The token left the address bar once read.
+    expect(page.url()).not.toContain('token=');
+    const rows = page.locator('[data-testid="report-turns"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const wilke = await rows.nth(0).innerText();
+    expect(wilke).toContain('Paul Wilke');
+    expect(wilke).toContain('4:30'); // spoken
+    expect(wilke).toContain('+0:30'); // over
+    const correction = page.getByTestId(`report-corrected-${intro?.id}`);
+    expect(await correction.innerText()).toContain('3:20');
+    expect(await rows.nth(1).innerText()).toContain('3:00'); // the original stays beside it
+    await expect
+      .poll(() => page.getByTestId('report-timeline').locator('rect.overrun').count())
+      .toBe(1);
+    await screenshot(page, 'report-en');
+
+    await page.getByRole('button', { name: 'FR' }).click();
+    await page.getByText('Compte rendu de la séance').waitFor();
+    await screenshot(page, 'report-fr');
+
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const path = join(SCREENSHOTS, 'report.pdf');
+    writeFileSync(path, pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The toolbar does not print.
+    expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('asks for the moderator token instead of showing the record to anyone', async () => {
+    const { context, page } = await openPage(browser, `${gavel.url}/report/${SESSION}`, LAPTOP);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const error = page.getByTestId('report-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/secretariat|secrétariat/);
+    await context.close();
+  });
+});
