@@ -11,6 +11,10 @@ export const ERROR_STATUS = {
   stale: 409,
   'too-large': 413,
   'rate-limited': 429,
+  /** Something went wrong inside Gavel: nothing was changed. */
+  internal: 500,
+  /** Gavel cannot take commands now (its log cannot be written): nothing was changed. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

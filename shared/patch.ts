@@ -8,45 +8,64 @@ export type PatchOp =
   | { readonly p: readonly (string | number)[]; readonly v: unknown }
   | { readonly p: readonly (string | number)[]; readonly d: 1 };
 
+type Path = (string | number)[];
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * The changes that turn `a` into `b`. Objects are compared key by key and arrays index by index
- * (with elements appended or cut at the end); anything else that differs is replaced whole. Pure.
- */
-export function diff(
-  a: unknown,
-  b: unknown,
-  path: (string | number)[] = [],
-  out: PatchOp[] = [],
-): PatchOp[] {
-  if (Object.is(a, b)) return out;
+function size(ops: readonly PatchOp[]): number {
+  return JSON.stringify(ops).length;
+}
+
+function diffArrays(
+  a: readonly unknown[],
+  b: readonly unknown[],
+  path: Path,
+  out: PatchOp[],
+): void {
+  const ops: PatchOp[] = [];
+  const common = Math.min(a.length, b.length);
+  for (let i = 0; i < common; i++) diffInto(a[i], b[i], [...path, i], ops);
+  for (let i = common; i < b.length; i++) ops.push({ p: [...path, i], v: b[i] });
+  // Deletes go from the end, so each index is still where the client expects it.
+  for (let i = a.length - 1; i >= b.length; i--) ops.push({ p: [...path, i], d: 1 });
+  const whole: PatchOp = { p: path, v: b };
+  if (ops.length > 0 && size(ops) > size([whole])) out.push(whole);
+  else out.push(...ops);
+}
+
+function diffInto(a: unknown, b: unknown, path: Path, out: PatchOp[]): void {
+  if (Object.is(a, b)) return;
   if (isPlainObject(a) && isPlainObject(b)) {
+    const ops: PatchOp[] = [];
     for (const key of Object.keys(a)) {
-      if (!(key in b) || b[key] === undefined) {
-        if (a[key] !== undefined) out.push({ p: [...path, key], d: 1 });
-      }
+      if (a[key] !== undefined && b[key] === undefined) ops.push({ p: [...path, key], d: 1 });
     }
     for (const key of Object.keys(b)) {
-      if (b[key] === undefined) continue;
-      diff(a[key], b[key], [...path, key], out);
+      if (b[key] !== undefined) diffInto(a[key], b[key], [...path, key], ops);
     }
-    return out;
+    // A new timer changes most of its fields: one whole object is then smaller than its parts.
+    const whole: PatchOp = { p: path, v: b };
+    if (path.length > 0 && ops.length > 1 && size(ops) > size([whole])) out.push(whole);
+    else out.push(...ops);
+    return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    // Lists mostly grow at the end (turns, requests): compare the common part, then append or
-    // cut from the end. Anything else (a list that shrank at its start) is replaced whole.
-    const common = Math.min(a.length, b.length);
-    const ops: PatchOp[] = [];
-    for (let i = 0; i < common; i++) diff(a[i], b[i], [...path, i], ops);
-    for (let i = common; i < b.length; i++) ops.push({ p: [...path, i], v: b[i] });
-    for (let i = a.length - 1; i >= common; i--) ops.push({ p: [...path, i], d: 1 });
-    if (ops.length > common / 2 + 2 && ops.length > 3) out.push({ p: path, v: b });
-    else out.push(...ops);
-    return out;
+    diffArrays(a, b, path, out);
+    return;
   }
-  if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ p: path, v: b });
+  if (typeof a === 'object' || typeof b === 'object' || a !== b) out.push({ p: path, v: b });
+}
+
+/**
+ * The changes that turn `a` into `b` under `applyPatch`. Objects are compared key by key and
+ * lists index by index, a list that grew sends only its new entries (a new turn, a request
+ * joining the queue) and one that shrank deletes from its end; for lists and objects alike,
+ * whichever of that and replacing the whole value is smaller wins. Pure.
+ */
+export function diff(a: unknown, b: unknown): PatchOp[] {
+  const out: PatchOp[] = [];
+  diffInto(a, b, [], out);
   return out;
 }
 

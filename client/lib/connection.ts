@@ -14,7 +14,7 @@ import type {
   HandshakeRefusal,
   ServerToClientEvents,
 } from '../../shared/protocol.ts';
-import { bestEstimate, type ClockSampleTimes } from './clock.ts';
+import { bestEstimate, type ClockSampleTimes } from '../../shared/clockSync.ts';
 import { useGavel } from './store.ts';
 
 type GavelSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -69,7 +69,10 @@ export function connect(handshake: Handshake): GavelSocket {
   s.on('disconnect', () => useGavel.setState({ connection: 'offline' }));
   s.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
     if (err.data?.code) {
-      useGavel.setState({ connection: 'refused', handshakeError: fail(err.data.code, err.data.message) });
+      useGavel.setState({
+        connection: 'refused',
+        handshakeError: fail(err.data.code, err.data.message),
+      });
     } else {
       useGavel.setState({ connection: 'offline' });
     }
@@ -110,7 +113,8 @@ export function disconnect(): void {
  */
 export function send(command: Command, options: { guard?: boolean } = {}): Promise<CommandAck> {
   const s = socket;
-  if (!s) return Promise.resolve({ ok: false, error: fail('not-allowed', 'Not connected to Gavel.') });
+  if (!s)
+    return Promise.resolve({ ok: false, error: fail('not-allowed', 'Not connected to Gavel.') });
   const version = useGavel.getState().view?.version;
   const withVersion: Command =
     options.guard && version !== undefined && command.expectedVersion === undefined

@@ -60,12 +60,17 @@ export function defineMessages<M extends Messages>(catalogue: Catalogue<M>): Cat
   return catalogue;
 }
 
-export type Translate<M extends Messages> = (key: keyof M & string, params?: Record<string, string | number>) => string;
+export type Translate<M extends Messages> = (
+  key: keyof M & string,
+  params?: Record<string, string | number>,
+) => string;
 
 /** Fills `{name}` placeholders. */
 function fill(text: string, params?: Record<string, string | number>): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** A translator for one catalogue in one language. */

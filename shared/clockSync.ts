@@ -1,5 +1,5 @@
 /**
- * The server-clock estimate: NTP-style samples over the socket, keeping the one with the lowest
+ * The server-clock estimate: NTP-style samples over the socket (pure; the client samples, tests check), keeping the one with the lowest
  * round trip (its offset is the least disturbed by network delay).
  */
 

@@ -1,0 +1,132 @@
+/**
+ * The composition root: one call builds a whole Gavel server (log, hub, HTTP, Socket.IO) from its
+ * parts, with nothing held in module state, so tests build as many as they like on port 0.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { Server } from 'socket.io';
+import type { Programme } from '../shared/programme.ts';
+import type { Secrets } from './auth.ts';
+import { isAdjustable, offsetClock, systemClock, type Clock } from './clock.ts';
+import { createHttpApp } from './http.ts';
+import { MAX_PAYLOAD_BYTES } from './limits.ts';
+import { attachLive, type GavelServer, type Live } from './live.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { SessionHub } from './sessionHub.ts';
+import { Store } from './store.ts';
+
+/** Everything a Gavel server is made from. */
+export interface AppOptions {
+  /** The folder holding `gavel.db`; it must exist. */
+  readonly dataDir: string;
+  readonly moderatorToken: string;
+  readonly stageKey: string;
+  /** The server's clock; the wall clock at start plus monotonic time by default. */
+  readonly clock?: Clock;
+  /** Sessions to create when the log does not hold them yet (the built-in plenary, a file). */
+  readonly programmes?: readonly Programme[];
+  /** Adds `POST /api/test/clock` (tests only). */
+  readonly testClock?: boolean;
+  readonly logger?: Logger;
+  /** Behind a TLS proxy: take clients' addresses from `X-Forwarded-For`. */
+  readonly trustProxy?: boolean;
+  /** The built client; `dist/client` of the project by default. */
+  readonly clientDir?: string;
+}
+
+/** A built server, not yet listening. */
+export interface App {
+  readonly httpServer: HttpServer;
+  readonly io: GavelServer;
+  readonly hub: SessionHub;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly live: Live;
+  /** Stops everything: sockets, HTTP, the database. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+/**
+ * Builds a server. Throws a `StoreError` (one sentence) when the database cannot be used, and
+ * then leaves it untouched.
+ */
+export function createApp(options: AppOptions): App {
+  const logger = options.logger ?? silentLogger;
+  const base = options.clock ?? systemClock();
+  const testClock = options.testClock ?? false;
+  const clock = testClock && !isAdjustable(base) ? offsetClock(base) : base;
+  const secrets: Secrets = { moderatorToken: options.moderatorToken, stageKey: options.stageKey };
+  const trustProxy = options.trustProxy ?? false;
+
+  const store = Store.open(options.dataDir);
+  let hub: SessionHub;
+  try {
+    hub = SessionHub.load(store, clock, logger);
+    for (const programme of options.programmes ?? []) {
+      if (!hub.has(programme.id)) hub.create(programme);
+    }
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+
+  const app = createHttpApp({
+    hub,
+    store,
+    clock,
+    secrets,
+    logger,
+    testClock,
+    trustProxy,
+    clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
+  });
+  const httpServer = createServer(app);
+  const io: GavelServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    // The client is bundled with the pages; the server need not serve its own copy.
+    serveClient: false,
+  });
+  const live = attachLive(io, { hub, clock, secrets, trustProxy });
+
+  let closing: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    live.close();
+    io.disconnectSockets(true);
+    httpServer.closeAllConnections();
+    await new Promise<void>((resolve) => {
+      // Closing a server that never listened reports an error; either way it is closed.
+      void io.close(() => resolve());
+    });
+    store.close();
+  }
+
+  return {
+    httpServer,
+    io,
+    hub,
+    store,
+    clock,
+    live,
+    close: () => (closing ??= close()),
+  };
+}
+
+/** Starts listening; resolves with the port, rejects with the listen error (port in use…). */
+export function listen(server: HttpServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}

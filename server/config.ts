@@ -1,0 +1,171 @@
+/**
+ * What the command line works out before a server starts: the secrets kept in the data folder,
+ * programme files, and the address people's links are built on. Every failure is a `ConfigError`
+ * whose message is one sentence for the person starting Gavel.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { parseProgramme, type Programme, type ProgrammeProblem } from '../shared/programme.ts';
+import { newSecret, type Secrets } from './auth.ts';
+
+/** A problem in how Gavel was started, worded for the person who started it. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    message: string,
+    /** Problems of a programme file, one per line under the sentence. */
+    readonly problems: readonly ProgrammeProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const SECRETS_FILE = 'secrets.json';
+/** A shorter moderator token could be guessed by anyone on the venue's network. */
+const MIN_SECRET_LENGTH = 8;
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/**
+ * The moderator token and stage key: from the environment when given, else generated once (128
+ * random bits each) and kept in `secrets.json` in the data folder, readable by its owner only.
+ * An existing file that cannot be read is refused, never replaced.
+ */
+export function loadSecrets(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+): { secrets: Secrets; generated: boolean } {
+  const path = join(dataDir, SECRETS_FILE);
+  let kept: { moderatorToken?: string; stageKey?: string } = {};
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null)
+      throw new SyntaxError('it is not a JSON object');
+    const { moderatorToken, stageKey } = parsed as Record<string, unknown>;
+    for (const value of [moderatorToken, stageKey]) {
+      if (value !== undefined && (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH)) {
+        throw new SyntaxError(
+          `moderatorToken and stageKey must be text of ${MIN_SECRET_LENGTH} characters or more`,
+        );
+      }
+    }
+    kept = {
+      ...(typeof moderatorToken === 'string' ? { moderatorToken } : {}),
+      ...(typeof stageKey === 'string' ? { stageKey } : {}),
+    };
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') {
+      throw new ConfigError(
+        `${path} cannot be read (${error instanceof Error ? error.message : String(error)}): fix or remove it, and Gavel makes new secrets.`,
+      );
+    }
+  }
+  for (const name of ['GAVEL_MODERATOR_TOKEN', 'GAVEL_STAGE_KEY'] as const) {
+    const value = env[name];
+    if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(
+        `${name} must be at least ${MIN_SECRET_LENGTH} characters: a shorter one is easy to guess.`,
+      );
+    }
+  }
+  // Only generated secrets are written down: one given in the environment stays there.
+  const toKeep = { ...kept };
+  if (!env.GAVEL_MODERATOR_TOKEN && toKeep.moderatorToken === undefined)
+    toKeep.moderatorToken = newSecret();
+  if (!env.GAVEL_STAGE_KEY && toKeep.stageKey === undefined) toKeep.stageKey = newSecret();
+  const generated =
+    toKeep.moderatorToken !== kept.moderatorToken || toKeep.stageKey !== kept.stageKey;
+  if (generated) {
+    try {
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, `${JSON.stringify(toKeep, null, 2)}\n`, { mode: 0o600 });
+      renameSync(temporary, path);
+    } catch (error) {
+      throw new ConfigError(
+        `Gavel cannot write ${path} (${error instanceof Error ? error.message : String(error)}): check the data folder's permissions.`,
+      );
+    }
+  }
+  return {
+    secrets: {
+      moderatorToken: env.GAVEL_MODERATOR_TOKEN || (toKeep.moderatorToken as string),
+      stageKey: env.GAVEL_STAGE_KEY || (toKeep.stageKey as string),
+    },
+    generated,
+  };
+}
+
+/** Reads and checks a programme file; a file with any problem is refused with all of them. */
+export function readProgrammeFile(file: string): Programme {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    throw new ConfigError(
+      code === 'ENOENT'
+        ? `${file} does not exist.`
+        : `${file} cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ConfigError(
+      `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}.`,
+    );
+  }
+  const result = parseProgramme(json);
+  if (!result.ok) {
+    const n = result.problems.length;
+    throw new ConfigError(`${file} has ${n} problem${n === 1 ? '' : 's'}:`, result.problems);
+  }
+  return result.programme;
+}
+
+/** The built-in plenary, shipped in `shared/programmes/`. */
+export function builtInPlenary(): Programme {
+  return readProgrammeFile(
+    new URL('../shared/programmes/asp15-cooperation.json', import.meta.url).pathname,
+  );
+}
+
+/** The machine's first non-internal IPv4 address, for links phones on the venue's network use. */
+export function lanAddress(): string | null {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const a of addresses ?? []) {
+      if (a.family === 'IPv4' && !a.internal) return a.address;
+    }
+  }
+  return null;
+}
+
+/**
+ * The address links are built on: the public URL when set (a TLS proxy, a name in the venue's
+ * DNS), else the LAN address when listening on every interface, else the host itself.
+ */
+export function linkBase(options: {
+  publicUrl?: string;
+  host: string;
+  port: number;
+  lan?: string | null;
+}): string {
+  if (options.publicUrl) return options.publicUrl.replace(/\/+$/, '');
+  const everywhere = options.host === '0.0.0.0' || options.host === '::';
+  const host = everywhere ? (options.lan ?? '127.0.0.1') : options.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${options.port}`;
+}
+
+/** The three links a person needs for a session. */
+export function sessionLinks(base: string, session: string, secrets: Secrets) {
+  const id = encodeURIComponent(session);
+  return {
+    console: `${base}/console/${id}?token=${encodeURIComponent(secrets.moderatorToken)}`,
+    stage: `${base}/stage/${id}?key=${encodeURIComponent(secrets.stageKey)}`,
+    live: `${base}/live/${id}`,
+  };
+}

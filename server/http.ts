@@ -1,0 +1,420 @@
+/**
+ * The HTTP side (Express 5): the API AV tools and scripts use, with the same command objects as
+ * the socket, and the built pages. Every refusal is `{ ok: false, error: { code, message } }` with
+ * the status `ERROR_STATUS` gives it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import {
+  DELEGATIONS,
+  DELEGATIONS_AS_OF,
+  DELEGATIONS_SOURCE_NOTE,
+  DELEGATIONS_VERSION,
+} from '../shared/delegations.ts';
+import { ERROR_STATUS, fail, type GavelError } from '../shared/errors.ts';
+import type { GavelEvent } from '../shared/events.ts';
+import { nowLine, nowSummary } from '../shared/now.ts';
+import { parseProgramme, programmeError } from '../shared/programme.ts';
+import { PROTOCOL_VERSION } from '../shared/protocol.ts';
+import { buildRecord, recordCsv, type RecordTable } from '../shared/record.ts';
+import type { Role } from '../shared/roles.ts';
+import { viewFor } from '../shared/views.ts';
+import { sameSecret, type Secrets } from './auth.ts';
+import { isAdjustable, type Clock } from './clock.ts';
+import { BucketMap, MAX_PAYLOAD_BYTES, rateLimited } from './limits.ts';
+import type { Logger } from './logger.ts';
+import type { SessionHub } from './sessionHub.ts';
+import type { Store } from './store.ts';
+
+/** What the HTTP side needs. */
+export interface HttpOptions {
+  readonly hub: SessionHub;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly secrets: Secrets;
+  readonly logger: Logger;
+  /** Adds `POST /api/test/clock`; the clock must then be adjustable. */
+  readonly testClock: boolean;
+  /** Read the client's address from `X-Forwarded-For` (behind a TLS proxy). */
+  readonly trustProxy: boolean;
+  /** The built client (Vite's output). */
+  readonly clientDir: string;
+}
+
+/** The largest programme file taken over HTTP. */
+const MAX_PROGRAMME_BYTES = 1024 * 1024;
+
+/** HTTP commands per address: a Stream Deck is pressed by hand; a script in a loop is not. */
+const HTTP_COMMANDS = { burst: 60, perSecond: 20 };
+
+/** The pages Gavel serves, each one HTML file of the build. */
+const PAGES = {
+  console: 'console.html',
+  stage: 'stage.html',
+  live: 'live.html',
+  overlay: 'overlay.html',
+  report: 'report.html',
+} as const;
+
+const RECORD_TABLES: readonly RecordTable[] = ['turns', 'requests', 'segments'];
+
+/** Sends a refusal with its status (and `Retry-After`, in whole seconds, when rate-limited). */
+function refuse(res: Response, error: GavelError, extra: object = {}): void {
+  if (error.retryAfterMs !== undefined) {
+    res.set('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+  }
+  res.status(ERROR_STATUS[error.code]).json({ ok: false, error, ...extra });
+}
+
+type Caller = { ok: true; role: Exclude<Role, 'delegate'> } | { ok: false; error: GavelError };
+
+/** The role of an HTTP caller: the moderator token, the stage key, or nobody in particular. */
+function callerOf(req: Request, secrets: Secrets): Caller {
+  // Only a Bearer credential is Gavel's: a proxy's Basic credentials in front of it are not.
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
+  if (bearer !== undefined) {
+    if (!sameSecret(bearer, secrets.moderatorToken)) {
+      return {
+        ok: false,
+        error: fail(
+          'unauthorized',
+          'The moderator token is not right: use the one Gavel printed when it started.',
+        ),
+      };
+    }
+    return { ok: true, role: 'moderator' };
+  }
+  const key =
+    req.get('x-gavel-stage-key') ?? (typeof req.query.key === 'string' ? req.query.key : undefined);
+  if (key !== undefined) {
+    if (!sameSecret(key, secrets.stageKey)) {
+      return {
+        ok: false,
+        error: fail(
+          'unauthorized',
+          'The stage key is not right: use the one in the stage link Gavel printed.',
+        ),
+      };
+    }
+    return { ok: true, role: 'stage' };
+  }
+  return { ok: true, role: 'viewer' };
+}
+
+/** Refuses anyone but the moderator; true when the request may go on. */
+function moderatorOnly(req: Request, res: Response, secrets: Secrets, what: string): boolean {
+  const caller = callerOf(req, secrets);
+  if (!caller.ok) {
+    refuse(res, caller.error);
+    return false;
+  }
+  if (caller.role === 'moderator') return true;
+  refuse(
+    res,
+    caller.role === 'viewer'
+      ? fail(
+          'unauthorized',
+          `${what} needs the moderator token: send it as "Authorization: Bearer <token>".`,
+        )
+      : fail('forbidden', `${what} needs the moderator token: the stage key is not enough.`),
+  );
+  return false;
+}
+
+/** A device's key never leaves the server: the log shows a short fingerprint instead. */
+function redact(events: readonly GavelEvent[]): GavelEvent[] {
+  return events.map((event) => {
+    if (event.type !== 'floorRequested' || event.request.deviceKey === null) return event;
+    const fingerprint = createHash('sha256')
+      .update(event.request.deviceKey)
+      .digest('hex')
+      .slice(0, 10);
+    return { ...event, request: { ...event.request, deviceKey: `device-${fingerprint}` } };
+  });
+}
+
+/** Builds the Express application. */
+export function createHttpApp(options: HttpOptions): express.Express {
+  const { hub, store, clock, secrets, logger, clientDir } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
+  const addresses = new BucketMap(HTTP_COMMANDS, performance.now());
+
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    // Console and stage links carry their secret in the address: never pass it on to another site.
+    res.set('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.json({
+      ok: true,
+      protocol: PROTOCOL_VERSION,
+      sessions: hub.list().length,
+      serverNow: clock.now(),
+    });
+  });
+
+  const api = express.Router();
+  // Any content type is read as JSON: curl's -d and some AV tools send form types for JSON bodies.
+  const commandBody = express.json({ limit: MAX_PAYLOAD_BYTES, type: () => true, strict: false });
+  // A programme of 300 items with notes is a few hundred KB; nothing else is that large.
+  const programmeBody = express.json({
+    limit: MAX_PROGRAMME_BYTES,
+    type: () => true,
+    strict: false,
+  });
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  /** The session named in the path, or a 404 already sent. */
+  function sessionOr404(req: Request, res: Response): string | null {
+    const id = String(req.params.id);
+    if (hub.has(id)) return id;
+    refuse(res, fail('not-found', `There is no session "${id.slice(0, 64)}" on this server.`));
+    return null;
+  }
+
+  api.get('/sessions', (_req, res) => {
+    res.json({
+      ok: true,
+      sessions: hub.list().map(({ id, createdAt, state }) => ({
+        id,
+        title: state.meta.title,
+        status: state.status,
+        version: state.version,
+        createdAt,
+      })),
+    });
+  });
+
+  api.post('/sessions', programmeBody, (req, res) => {
+    if (!moderatorOnly(req, res, secrets, 'Creating a session')) return;
+    const parsed = parseProgramme(req.body);
+    if (!parsed.ok) {
+      refuse(res, programmeError(parsed.problems), { problems: parsed.problems });
+      return;
+    }
+    const refused = hub.create(parsed.programme);
+    if (refused) {
+      refuse(res, refused);
+      return;
+    }
+    logger.info(`Session "${parsed.programme.id}" created.`);
+    res.status(201).json({ ok: true, id: parsed.programme.id, version: 0 });
+  });
+
+  api.get('/sessions/:id', (req, res) => {
+    const caller = callerOf(req, secrets);
+    if (!caller.ok) return refuse(res, caller.error);
+    const id = sessionOr404(req, res);
+    if (id === null) return;
+    const state = hub.state(id);
+    if (!state) return;
+    res.json({ ...viewFor(state, { role: caller.role }), serverNow: clock.now() });
+  });
+
+  api.get('/sessions/:id/now', (req, res) => {
+    const id = sessionOr404(req, res);
+    if (id === null) return;
+    const state = hub.state(id);
+    if (!state) return;
+    const summary = nowSummary(viewFor(state, { role: 'viewer' }), clock.now());
+    if (req.query.format === 'text') {
+      res.type('text/plain; charset=utf-8').send(`${nowLine(summary)}\n`);
+      return;
+    }
+    res.json(summary);
+  });
+
+  api.get('/sessions/:id/record', (req, res) => {
+    if (!moderatorOnly(req, res, secrets, 'The record')) return;
+    const id = sessionOr404(req, res);
+    if (id === null) return;
+    const state = hub.state(id);
+    if (!state) return;
+    const record = buildRecord(state, clock.now());
+    const format = req.query.format ?? 'json';
+    if (format === 'json') {
+      res.json(record);
+      return;
+    }
+    if (format !== 'csv') {
+      refuse(res, fail('invalid', 'format: must be "json" or "csv".'));
+      return;
+    }
+    const table = (req.query.table ?? 'turns') as RecordTable;
+    if (!RECORD_TABLES.includes(table)) {
+      refuse(res, fail('invalid', `table: must be one of ${RECORD_TABLES.join(', ')}.`));
+      return;
+    }
+    res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="${id}-${table}.csv"`)
+      .send(recordCsv(record, table));
+  });
+
+  api.get('/sessions/:id/events', (req, res) => {
+    if (!moderatorOnly(req, res, secrets, 'The event log')) return;
+    const id = sessionOr404(req, res);
+    if (id === null) return;
+    const after = req.query.after === undefined ? 0 : Number(req.query.after);
+    if (!Number.isInteger(after) || after < 0) {
+      refuse(res, fail('invalid', 'after: must be a version number, 0 or more.'));
+      return;
+    }
+    const rows = store
+      .log(id)
+      .filter((row) => row.version > after)
+      .map((row) => ({
+        version: row.version,
+        at: row.at,
+        actor: row.actorRole,
+        command: row.command,
+        events: redact(row.events),
+      }));
+    res.json({ ok: true, session: id, rows });
+  });
+
+  api.get('/delegations', (_req, res) => {
+    res.json({
+      ok: true,
+      version: DELEGATIONS_VERSION,
+      asOf: DELEGATIONS_AS_OF,
+      note: DELEGATIONS_SOURCE_NOTE,
+      delegations: DELEGATIONS,
+    });
+  });
+
+  api.post('/sessions/:id/commands', commandBody, (req, res) => {
+    const wait = addresses.take(req.ip ?? 'unknown', performance.now());
+    if (wait !== null) return refuse(res, rateLimited(wait));
+    if (!moderatorOnly(req, res, secrets, 'Sending a command')) return;
+    const id = sessionOr404(req, res);
+    if (id === null) return;
+    if (req.body === undefined) {
+      refuse(
+        res,
+        fail(
+          'invalid',
+          'The request has no body: send one command as JSON, such as {"type":"speaker.next"}.',
+        ),
+      );
+      return;
+    }
+    const ack = hub.command(id, req.body, { role: 'moderator' });
+    if (ack.ok) res.json(ack);
+    else refuse(res, ack.error);
+  });
+
+  if (options.testClock) {
+    const adjustable = clock;
+    if (!isAdjustable(adjustable))
+      throw new Error('The test clock route needs an adjustable clock.');
+    api.post('/test/clock', commandBody, (req, res) => {
+      if (!moderatorOnly(req, res, secrets, 'Moving the test clock')) return;
+      const advanceMs = (req.body as { advanceMs?: unknown } | undefined)?.advanceMs;
+      if (
+        typeof advanceMs !== 'number' ||
+        !Number.isInteger(advanceMs) ||
+        advanceMs < 0 ||
+        advanceMs > 86_400_000
+      ) {
+        refuse(res, fail('invalid', 'advanceMs: must be a whole number of ms from 0 to 86400000.'));
+        return;
+      }
+      adjustable.advance(advanceMs);
+      res.json({ ok: true, serverNow: adjustable.now() });
+    });
+  }
+
+  api.use((req, res) => {
+    refuse(
+      res,
+      fail(
+        'not-found',
+        `There is no API route ${req.method} ${req.baseUrl}${req.path}: docs/api.md lists them.`,
+      ),
+    );
+  });
+
+  // Body-parser's errors carry a `type`; anything else is a fault of ours, reported without detail.
+  api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const type = (err as { type?: unknown }).type;
+    if (type === 'entity.too.large') {
+      const limit = Number((err as { limit?: unknown }).limit) || MAX_PAYLOAD_BYTES;
+      refuse(
+        res,
+        fail(
+          'too-large',
+          `The body is larger than ${Math.round(limit / 1024)} KB, the most this route takes.`,
+        ),
+      );
+    } else if (type === 'entity.parse.failed') {
+      refuse(res, fail('invalid', `The body is not JSON: ${(err as Error).message}.`));
+    } else if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      refuse(
+        res,
+        fail('invalid', 'The body must be UTF-8 JSON, not compressed or in another charset.'),
+      );
+    } else {
+      logger.error(
+        `HTTP API error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+      res.status(500).json({
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'The server failed on this request; nothing was changed. Its log says more.',
+        },
+      });
+    }
+  });
+
+  app.use('/api', api);
+
+  // The built pages. Checked on each request, so a build made while Gavel runs is picked up.
+  function page(file: string) {
+    return (_req: Request, res: Response) => {
+      const path = join(clientDir, file);
+      if (!existsSync(path)) {
+        res
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send(
+            'The pages of Gavel are not built yet: run npm run build, then reload this page.\n',
+          );
+        return;
+      }
+      res.set('Cache-Control', 'no-cache');
+      res.sendFile(path);
+    };
+  }
+  app.get('/', page(PAGES.live));
+  for (const [name, file] of Object.entries(PAGES)) app.get(`/${name}/:session`, page(file));
+
+  // Vite names assets by content hash, so they can be cached for good.
+  app.use(
+    '/assets',
+    express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+  );
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+
+  app.use((req, res) => {
+    res
+      .status(404)
+      .type('text/plain; charset=utf-8')
+      .send(
+        `Nothing at ${req.path}: Gavel's pages are /console/<session>, /stage/<session> and /live/<session>.\n`,
+      );
+  });
+
+  return app;
+}

@@ -1,0 +1,256 @@
+/**
+ * Gavel's command line: `gavel serve` runs a server, `gavel check FILE` checks a programme file.
+ * Whatever stops it from starting is said in one sentence, with exit code 1, and nothing on disk
+ * is overwritten.
+ */
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Programme } from '../shared/programme.ts';
+import { createApp, listen, type App } from './app.ts';
+import { FakeClock, offsetClock, systemClock, type Clock } from './clock.ts';
+import {
+  builtInPlenary,
+  ConfigError,
+  lanAddress,
+  linkBase,
+  loadSecrets,
+  readProgrammeFile,
+  sessionLinks,
+} from './config.ts';
+import { consoleLogger } from './logger.ts';
+import { StoreError } from './store.ts';
+
+const HELP = `Gavel: live session moderation for formal meetings.
+
+Usage:
+  gavel serve [--port N] [--host ADDRESS] [--data FOLDER] [--public-url URL] [--programme FILE]
+  gavel check FILE
+  gavel --help
+
+serve     Runs the server with the built-in plenary (session asp15-cooperation), and the
+          programme FILE as another session when given. Prints the console, stage and
+          live page links.
+check     Checks a programme file and lists every problem in it.
+
+Options (and the environment variables they override):
+  --port N            port to listen on (PORT, default 8080)
+  --host ADDRESS      address to listen on (HOST, default 127.0.0.1; 0.0.0.0 for the venue network)
+  --data FOLDER       where the event log and secrets are kept (GAVEL_DATA, default ./data)
+  --public-url URL    the address people's links use, e.g. https://gavel.example.org (GAVEL_PUBLIC_URL)
+  --programme FILE    a programme file (JSON) to load as a session
+
+Also: GAVEL_MODERATOR_TOKEN and GAVEL_STAGE_KEY (else generated once and kept in the data folder),
+GAVEL_TRUST_PROXY=1 behind a TLS proxy. See docs/venue.md and docs/api.md.
+`;
+
+/** Prints one sentence (and any programme problems) and exits with 1. */
+function die(message: string, problems: readonly { path: string; message: string }[] = []): never {
+  console.error(`gavel: ${message}`);
+  for (const p of problems) console.error(`  ${p.path}: ${p.message}`);
+  process.exit(1);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The server clock; `GAVEL_TEST_CLOCK` makes it movable for tests, and says so loudly. */
+function clockFromEnv(env: NodeJS.ProcessEnv): { clock: Clock; test: boolean } {
+  const mode = env.GAVEL_TEST_CLOCK;
+  if (mode === undefined || mode === '' || mode === '0')
+    return { clock: systemClock(), test: false };
+  const startText = env.GAVEL_TEST_CLOCK_START;
+  const start = startText === undefined ? undefined : Number(startText);
+  if (start !== undefined && !Number.isInteger(start))
+    die('GAVEL_TEST_CLOCK_START must be epoch milliseconds.');
+  if (mode === 'frozen') return { clock: new FakeClock(start ?? Date.now()), test: true };
+  if (mode === '1') {
+    return { clock: offsetClock(systemClock(start ?? Date.now())), test: true };
+  }
+  return die(
+    'GAVEL_TEST_CLOCK must be 1 (a clock tests can move) or frozen (one that moves only when told).',
+  );
+}
+
+function check(args: readonly string[]): void {
+  const [file, ...rest] = args;
+  if (file === undefined || rest.length > 0)
+    die('gavel check takes one programme file: gavel check FILE');
+  try {
+    const programme = readProgrammeFile(file);
+    const items = programme.segments.reduce((n, s) => n + s.items.length, 0);
+    const minutes = programme.segments.reduce((n, s) => n + s.budgetMs, 0) / 60_000;
+    console.log(
+      `${file} is a valid programme: "${programme.id}", ${programme.segments.length} segments, ${items} items, ${minutes} min planned.`,
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) die(error.message, error.problems);
+    throw error;
+  }
+}
+
+async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'public-url': { type: 'string' },
+        programme: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return die(`${describe(error)} (gavel --help lists the options).`);
+  }
+  const text = (name: string) =>
+    typeof values[name] === 'string' ? (values[name] as string) : undefined;
+
+  const portText = text('port') ?? (env.PORT || '8080');
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    die(`The port must be a number from 0 to 65535, not "${portText}".`);
+  const host = text('host') ?? (env.HOST || '127.0.0.1');
+  const publicUrl = text('public-url') ?? (env.GAVEL_PUBLIC_URL || undefined);
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
+    die(`The public URL must start with http:// or https://, not "${publicUrl}".`);
+  }
+  const dataDir = resolve(text('data') ?? (env.GAVEL_DATA || './data'));
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    die(`Gavel cannot use the data folder ${dataDir}: ${describe(error)}.`);
+  }
+
+  const programmes: Programme[] = [];
+  let fileSession: string | undefined;
+  let fileIgnored = false;
+  try {
+    programmes.push(builtInPlenary());
+    const file = text('programme');
+    if (file !== undefined) {
+      const programme = readProgrammeFile(file);
+      fileSession = programme.id;
+      if (programme.id === programmes[0]?.id) fileIgnored = true;
+      else programmes.push(programme);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) die(error.message, error.problems);
+    throw error;
+  }
+
+  let secrets;
+  try {
+    secrets = loadSecrets(dataDir, env).secrets;
+  } catch (error) {
+    if (error instanceof ConfigError) die(error.message);
+    throw error;
+  }
+
+  const { clock, test } = clockFromEnv(env);
+  const trustProxy = env.GAVEL_TRUST_PROXY === '1';
+  let app: App;
+  try {
+    app = createApp({
+      dataDir,
+      clock,
+      testClock: test,
+      moderatorToken: secrets.moderatorToken,
+      stageKey: secrets.stageKey,
+      programmes,
+      logger: consoleLogger,
+      trustProxy,
+    });
+  } catch (error) {
+    if (error instanceof StoreError) die(error.message);
+    throw error;
+  }
+
+  // Installed before the links are printed: whoever reads them may stop the server at once.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`\n${signal}: stopping Gavel…`);
+    setTimeout(() => process.exit(1), 5000).unref();
+    void app.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  let boundPort: number;
+  try {
+    boundPort = await listen(app.httpServer, port, host);
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      die(
+        `Port ${port} on ${host} is already in use: stop the other program or start Gavel with --port.`,
+      );
+    if (code === 'EACCES')
+      die(`Gavel may not listen on port ${port}: choose a port above 1023 with --port.`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      die(`${host} is not an address of this machine: check --host.`);
+    return die(`Gavel cannot listen on ${host}:${port}: ${describe(error)}.`);
+  }
+
+  if (test) {
+    const banner = '!'.repeat(78);
+    console.warn(
+      `${banner}\n!! GAVEL_TEST_CLOCK is set: POST /api/test/clock moves this server's time.\n!! Never run a real meeting like this.\n${banner}`,
+    );
+  }
+  const base = linkBase({ publicUrl, host, port: boundPort, lan: lanAddress() });
+  // One write, so that whoever reads the output (a person, a service log, a test) gets it whole.
+  const lines = [
+    `Gavel is listening on http://${host.includes(':') ? `[${host}]` : host}:${boundPort} (data: ${dataDir})`,
+  ];
+  for (const session of new Set(['asp15-cooperation', ...(fileSession ? [fileSession] : [])])) {
+    const links = sessionLinks(base, session, secrets);
+    lines.push(
+      '',
+      `Session ${session}`,
+      `  Console (moderator):  ${links.console}`,
+      `  Stage display:        ${links.stage}`,
+      `  Live page (phones):   ${links.live}`,
+    );
+  }
+  if (fileIgnored) {
+    lines.push(
+      '',
+      `(${fileSession} is the built-in plenary's id: the file was not loaded as another session.)`,
+    );
+  }
+  if (host === '127.0.0.1' || host === 'localhost') {
+    lines.push(
+      '',
+      'Only this machine can connect: start with HOST=0.0.0.0 for the venue network (docs/venue.md).',
+    );
+  }
+  lines.push('', 'Press Ctrl+C to stop.');
+  console.log(lines.join('\n'));
+}
+
+/** Runs the command line. */
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (command === 'serve') return serve(rest, env);
+  if (command === 'check') return check(rest);
+  die(`"${command}" is not a Gavel command: use serve or check (gavel --help).`);
+}
+
+await main(process.argv.slice(2));

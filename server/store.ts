@@ -1,0 +1,261 @@
+/**
+ * The event log: one SQLite file (`gavel.db`) in the data folder, through better-sqlite3, in WAL
+ * mode. One row per accepted command, written in one transaction before the command is
+ * acknowledged, so whatever a client was told happened is on disk. Sessions are rebuilt from it at
+ * start. A file that is not a healthy Gavel database is refused with a sentence and left as it is.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GavelEvent } from '../shared/events.ts';
+import type { Programme } from '../shared/programme.ts';
+import type { Role } from '../shared/roles.ts';
+
+/** SQLite's `application_id` for Gavel files ("Gavl"), so we never adopt another program's file. */
+const APPLICATION_ID = 0x4761766c;
+/** Raised when the tables change; a file from a newer Gavel is refused rather than misread. */
+const SCHEMA_VERSION = 1;
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** A problem with the database file, worded for the person starting Gavel. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}
+
+/** A session as stored: its programme (already parsed) and when it was created. */
+export interface StoredSession {
+  readonly id: string;
+  readonly programme: Programme;
+  readonly createdAt: number;
+  readonly archived: boolean;
+}
+
+/** One accepted command and the events it caused. `version` is the session's version after it. */
+export interface LogRow {
+  readonly sessionId: string;
+  readonly version: number;
+  readonly actorRole: Role;
+  readonly command: unknown;
+  readonly events: readonly GavelEvent[];
+  /** Server time when the command was accepted, epoch ms. */
+  readonly at: number;
+}
+
+interface SessionRow {
+  id: string;
+  programme: string;
+  created_at: number;
+  archived: number;
+}
+
+interface LogDbRow {
+  session_id: string;
+  version: number;
+  actor_role: string;
+  command: string;
+  events: string;
+  at: number;
+}
+
+const SCHEMA = `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    programme TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    archived INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE log (
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    version INTEGER NOT NULL,
+    actor_role TEXT NOT NULL,
+    command TEXT NOT NULL,
+    events TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (session_id, version)
+  ) WITHOUT ROWID;
+`;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads the first bytes of a file: an SQLite file starts with a fixed header. */
+function looksLikeSqlite(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    const read = readSync(fd, header, 0, 16, 0);
+    return read === 16 && header.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Checks an existing file without writing to it: a read-only connection never checkpoints the
+ * WAL into the file, so a damaged database stays exactly as it was found.
+ */
+function inspect(path: string): void {
+  if (statSync(path).size === 0) return;
+  if (!looksLikeSqlite(path)) {
+    throw new StoreError(
+      `${path} is not an SQLite database: Gavel left it untouched; move it away or point --data at another folder.`,
+    );
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    if (appId !== APPLICATION_ID && tables.length > 0) {
+      throw new StoreError(
+        `${path} is an SQLite database of another program: Gavel left it untouched; point --data at another folder.`,
+      );
+    }
+    const schema = db.pragma('user_version', { simple: true }) as number;
+    if (schema > SCHEMA_VERSION) {
+      throw new StoreError(
+        `${path} was written by a newer version of Gavel (schema ${schema}): update Gavel to open it.`,
+      );
+    }
+    const check = String(db.pragma('quick_check', { simple: true }));
+    if (check !== 'ok') {
+      // SQLite lists every damaged page over several lines; the first tells enough.
+      const first =
+        check
+          .replace(/\*\*\*[^*]*\*\*\*/g, '')
+          .trim()
+          .split('\n')[0] ?? check;
+      throw new StoreError(
+        `${path} is damaged (SQLite says: ${first.trim()}): Gavel left it untouched; restore a backup or move it away to start afresh.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(
+      `${path} cannot be read as a Gavel database (${describe(error)}): Gavel left it untouched; restore a backup or move it away.`,
+    );
+  } finally {
+    db?.close();
+  }
+}
+
+/** The log on disk. Synchronous: a command is on disk before its acknowledgement is sent. */
+export class Store {
+  private constructor(
+    private readonly db: Database.Database,
+    /** The database file. */
+    readonly path: string,
+  ) {}
+
+  /** Opens (or creates) `gavel.db` in `dataDir`. Throws a `StoreError` with a sentence. */
+  static open(dataDir: string): Store {
+    const path = join(dataDir, 'gavel.db');
+    if (existsSync(path)) inspect(path);
+    let db: Database.Database;
+    try {
+      db = new Database(path);
+    } catch (error) {
+      throw new StoreError(`Gavel cannot open ${path}: ${describe(error)}.`);
+    }
+    try {
+      db.pragma('journal_mode = WAL');
+      // FULL: a power cut right after an acknowledgement must not lose the command. Commands come
+      // at the pace of a meeting, so one fsync each costs nothing anyone notices.
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      const fresh =
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().length === 0;
+      if (fresh) {
+        db.transaction(() => {
+          db.exec(SCHEMA);
+          db.pragma(`application_id = ${APPLICATION_ID}`);
+          db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        })();
+      }
+    } catch (error) {
+      db.close();
+      throw new StoreError(`Gavel cannot prepare ${path}: ${describe(error)}.`);
+    }
+    return new Store(db, path);
+  }
+
+  /** Every stored session, oldest first. */
+  sessions(): StoredSession[] {
+    const rows = this.db
+      .prepare('SELECT id, programme, created_at, archived FROM sessions ORDER BY created_at, id')
+      .all() as SessionRow[];
+    return rows.map((row) => {
+      let programme: Programme;
+      try {
+        programme = JSON.parse(row.programme) as Programme;
+      } catch (error) {
+        throw new StoreError(
+          `The programme of session "${row.id}" in ${this.path} is damaged (${describe(error)}).`,
+        );
+      }
+      return { id: row.id, programme, createdAt: row.created_at, archived: row.archived !== 0 };
+    });
+  }
+
+  hasSession(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** Stores a new session. The caller checks that the id is free. */
+  createSession(programme: Programme, createdAt: number): void {
+    this.db
+      .prepare('INSERT INTO sessions (id, programme, created_at) VALUES (?, ?, ?)')
+      .run(programme.id, JSON.stringify(programme), createdAt);
+  }
+
+  setArchived(id: string, archived: boolean): void {
+    this.db.prepare('UPDATE sessions SET archived = ? WHERE id = ?').run(archived ? 1 : 0, id);
+  }
+
+  /** Appends one accepted command with its events, in one transaction. */
+  append(row: LogRow): void {
+    const insert = this.db.prepare(
+      'INSERT INTO log (session_id, version, actor_role, command, events, at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      insert.run(
+        row.sessionId,
+        row.version,
+        row.actorRole,
+        JSON.stringify(row.command),
+        JSON.stringify(row.events),
+        row.at,
+      );
+    })();
+  }
+
+  /** A session's log, in order. */
+  log(sessionId: string): LogRow[] {
+    const rows = this.db
+      .prepare(
+        'SELECT session_id, version, actor_role, command, events, at FROM log WHERE session_id = ? ORDER BY version',
+      )
+      .all(sessionId) as LogDbRow[];
+    return rows.map((row) => {
+      try {
+        return {
+          sessionId: row.session_id,
+          version: row.version,
+          actorRole: row.actor_role as Role,
+          command: JSON.parse(row.command) as unknown,
+          events: JSON.parse(row.events) as GavelEvent[],
+          at: row.at,
+        };
+      } catch (error) {
+        throw new StoreError(
+          `Entry ${row.version} of session "${sessionId}" in ${this.path} is damaged (${describe(error)}).`,
+        );
+      }
+    });
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
