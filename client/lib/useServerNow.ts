@@ -11,7 +11,8 @@ export function useServerNow(stepMs = 250): number {
   const [now, setNow] = useState(() => Date.now() + offsetMs);
   useEffect(() => {
     let frame = 0;
-    let shown = Math.floor((Date.now() + offsetMs) / stepMs);
+    // -1: the first frame always renders, so a new offset shows at once.
+    let shown = -1;
     const tick = () => {
       const t = Date.now() + offsetMs;
       const step = Math.floor(t / stepMs);
@@ -21,7 +22,6 @@ export function useServerNow(stepMs = 250): number {
       }
       frame = requestAnimationFrame(tick);
     };
-    setNow(Date.now() + offsetMs);
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
   }, [offsetMs, stepMs]);
