@@ -16,7 +16,14 @@ import {
 import { ERROR_STATUS, fail, type GavelError } from '../shared/errors.ts';
 import type { GavelEvent } from '../shared/events.ts';
 import { nowLine, nowSummary } from '../shared/now.ts';
-import { parseProgramme, programmeError } from '../shared/programme.ts';
+import { parseProgramme, programmeError, type Programme } from '../shared/programme.ts';
+import {
+  describeCsvProblem,
+  exportProgrammeCsv,
+  importProgrammeCsv,
+  type CsvProblem,
+} from '../shared/programmeCsv.ts';
+import { programmeFileOf } from '../shared/programmeExport.ts';
 import { PROTOCOL_VERSION } from '../shared/protocol.ts';
 import { buildRecord, recordCsv, type RecordTable } from '../shared/record.ts';
 import type { Role } from '../shared/roles.ts';
@@ -61,6 +68,15 @@ const PAGES = {
 const RECORD_TABLES: readonly RecordTable[] = ['turns', 'requests', 'segments'];
 
 /** Sends a refusal with its status (and `Retry-After`, in whole seconds, when rate-limited). */
+/** One refusal for a spreadsheet: how many problems, each by line and column. */
+function csvError(problems: readonly CsvProblem[]): GavelError {
+  const n = problems.length;
+  return fail(
+    'invalid',
+    `The spreadsheet has ${n} problem${n === 1 ? '' : 's'}: ${problems.map(describeCsvProblem).join('; ')}`,
+  );
+}
+
 function refuse(res: Response, error: GavelError, extra: object = {}): void {
   if (error.retryAfterMs !== undefined) {
     res.set('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
@@ -185,19 +201,108 @@ export function createHttpApp(options: HttpOptions): express.Express {
   api.get('/sessions', (_req, res) => {
     res.json({
       ok: true,
-      sessions: hub.list().map(({ id, createdAt, state }) => ({
+      sessions: hub.list().map(({ id, createdAt, archived, state }) => ({
         id,
         title: state.meta.title,
         status: state.status,
         version: state.version,
         createdAt,
+        archived,
       })),
     });
   });
 
-  api.post('/sessions', programmeBody, (req, res) => {
-    if (!moderatorOnly(req, res, secrets, 'Creating a session')) return;
-    const parsed = parseProgramme(req.body);
+  // Spreadsheets arrive as bytes: their encoding (UTF-8 or Windows-1252) is Gavel's to find.
+  const spreadsheetBody = express.raw({ limit: MAX_PROGRAMME_BYTES, type: () => true });
+  const isCsv = (req: Request) =>
+    /^(text\/csv|application\/(csv|vnd\.ms-excel))\b/i.test(req.get('content-type') ?? '');
+
+  /**
+   * A programme from the request: JSON (the programme file), or CSV by its Content-Type, with
+   * the fields a spreadsheet cannot carry in the query (`id`, `title`, `timeZone`, `plannedStart`,
+   * `venue`). Refusals list every problem, by path or by line and column.
+   */
+  function programmeFrom(req: Request, res: Response): Programme | null {
+    if (!isCsv(req)) {
+      const parsed = parseProgramme(req.body);
+      if (parsed.ok) return parsed.programme;
+      refuse(res, programmeError(parsed.problems), { problems: parsed.problems });
+      return null;
+    }
+    const q = (name: string) =>
+      typeof req.query[name] === 'string' ? String(req.query[name]) : undefined;
+    const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+    const result = importProgrammeCsv(bytes, {
+      id: q('id') ?? '',
+      title: q('title') ?? '',
+      timeZone: q('timeZone') ?? '',
+      plannedStart: q('plannedStart') ?? null,
+      ...(q('venue') ? { venue: q('venue') } : {}),
+    });
+    if (result.ok) return result.programme;
+    refuse(res, csvError(result.problems), { problems: result.problems });
+    return null;
+  }
+
+  api.post(
+    '/sessions',
+    (req, res, next) => (isCsv(req) ? spreadsheetBody : programmeBody)(req, res, next),
+    (req, res) => {
+      if (!moderatorOnly(req, res, secrets, 'Creating a session')) return;
+      const programme = programmeFrom(req, res);
+      if (!programme) return;
+      // `?preview=1`: what would be created, without creating it (the console's upload preview).
+      if (req.query.preview === '1' || req.query.preview === 'true') {
+        const taken = hub.has(programme.id);
+        res.json({ ok: true, preview: true, programme, idTaken: taken });
+        return;
+      }
+      const refused = hub.create(programme);
+      if (refused) {
+        refuse(res, refused);
+        return;
+      }
+      logger.info(`Session "${programme.id}" created.`);
+      res.status(201).json({ ok: true, id: programme.id, version: 0 });
+    },
+  );
+
+  api.get('/sessions/:id/programme', (req, res) => {
+    if (!moderatorOnly(req, res, secrets, 'The programme file')) return;
+    const id = sessionOr404(req, res);
+    if (id === null) return;
+    const state = hub.state(id);
+    if (!state) return;
+    const file = programmeFileOf(state);
+    const format = req.query.format ?? 'json';
+    if (format === 'json') {
+      res.set('Content-Disposition', `attachment; filename="${id}.json"`).json(file);
+    } else if (format === 'csv') {
+      // French Excel opens semicolons; a byte-order mark tells Excel the file is UTF-8.
+      const delimiter = req.query.delimiter === 'semicolon' ? ';' : ',';
+      res
+        .type('text/csv; charset=utf-8')
+        .set('Content-Disposition', `attachment; filename="${id}.csv"`)
+        .send(`\uFEFF${exportProgrammeCsv(file, delimiter)}`);
+    } else {
+      refuse(res, fail('invalid', 'format: must be "json" or "csv".'));
+    }
+  });
+
+  api.post('/sessions/:id/copy', commandBody, (req, res) => {
+    if (!moderatorOnly(req, res, secrets, 'Copying a session')) return;
+    const id = sessionOr404(req, res);
+    if (id === null) return;
+    const state = hub.state(id);
+    if (!state) return;
+    const body = (req.body ?? {}) as { id?: unknown; title?: unknown };
+    const newId = typeof body.id === 'string' ? body.id : `${id}-rehearsal`;
+    const file = {
+      ...programmeFileOf(state),
+      id: newId,
+      ...(typeof body.title === 'string' ? { title: body.title } : {}),
+    };
+    const parsed = parseProgramme(file);
     if (!parsed.ok) {
       refuse(res, programmeError(parsed.problems), { problems: parsed.problems });
       return;
@@ -207,8 +312,32 @@ export function createHttpApp(options: HttpOptions): express.Express {
       refuse(res, refused);
       return;
     }
-    logger.info(`Session "${parsed.programme.id}" created.`);
-    res.status(201).json({ ok: true, id: parsed.programme.id, version: 0 });
+    logger.info(`Session "${newId}" created as a copy of "${id}".`);
+    res.status(201).json({ ok: true, id: newId, version: 0 });
+  });
+
+  api.patch('/sessions/:id', commandBody, (req, res) => {
+    if (!moderatorOnly(req, res, secrets, 'Changing a session')) return;
+    const id = sessionOr404(req, res);
+    if (id === null) return;
+    const archived = (req.body as { archived?: unknown } | undefined)?.archived;
+    if (typeof archived !== 'boolean') {
+      refuse(res, fail('invalid', 'archived: must be true or false.'));
+      return;
+    }
+    const refused = hub.setArchived(id, archived);
+    if (refused) return refuse(res, refused);
+    res.json({ ok: true, id, archived });
+  });
+
+  api.delete('/sessions/:id', (req, res) => {
+    if (!moderatorOnly(req, res, secrets, 'Deleting a session')) return;
+    const id = sessionOr404(req, res);
+    if (id === null) return;
+    const refused = hub.delete(id);
+    if (refused) return refuse(res, refused);
+    logger.info(`Session "${id}" deleted.`);
+    res.json({ ok: true, id, deleted: true });
   });
 
   api.get('/sessions/:id', (req, res) => {

@@ -15,7 +15,7 @@ import {
   type ServerToClientEvents,
   type Snapshot,
 } from '../shared/protocol.ts';
-import type { Actor, Role } from '../shared/roles.ts';
+import { ROLES, type Actor, type Role } from '../shared/roles.ts';
 import type { FloorRequest } from '../shared/state.ts';
 import { requestsOf, viewFor, type SessionView } from '../shared/views.ts';
 import { admit, type Secrets } from './auth.ts';
@@ -183,8 +183,9 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
 
   /** Tells the moderators who is connected, at most once a second, only when it changed. */
   function schedulePresence(session: string): void {
+    if (closed || !hub.has(session)) return;
     const ch = channel(session);
-    if (closed || ch.presenceTimer !== null) return;
+    if (ch.presenceTimer !== null) return;
     const wait = ch.lastPresenceAt + PRESENCE_INTERVAL_MS - performance.now();
     if (wait <= 0) {
       sendPresence(session);
@@ -220,7 +221,15 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   /** After a change: each room gets the patch from the view it holds, if it sees any change. */
   function broadcast(session: string): void {
     const state = hub.state(session);
-    if (!state) return;
+    if (!state) {
+      // Deleted: its pages are told by a closed connection, and a session made again later under
+      // the same id starts from fresh rooms.
+      const ch = channels.get(session);
+      if (ch?.presenceTimer) clearTimeout(ch.presenceTimer);
+      channels.delete(session);
+      io.in(ROLES.map((role) => roomOf(session, role))).disconnectSockets(true);
+      return;
+    }
     const ch = channel(session);
     const serverNow = clock.now();
     for (const role of BROADCAST_ORDER) {

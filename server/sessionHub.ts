@@ -19,6 +19,8 @@ import { StoreError, type Store } from './store.ts';
 export interface HubSession {
   readonly id: string;
   readonly createdAt: number;
+  /** Put away after the meeting: still readable, no longer listed first. */
+  readonly archived: boolean;
   readonly state: SessionState;
 }
 
@@ -146,7 +148,12 @@ export class SessionHub {
           );
         }
       }
-      hub.sessions.set(stored.id, { id: stored.id, createdAt: stored.createdAt, state });
+      hub.sessions.set(stored.id, {
+        id: stored.id,
+        createdAt: stored.createdAt,
+        archived: stored.archived,
+        state,
+      });
     }
     return hub;
   }
@@ -183,8 +190,38 @@ export class SessionHub {
     this.sessions.set(programme.id, {
       id: programme.id,
       createdAt,
+      archived: false,
       state: initialState(programme),
     });
+    return null;
+  }
+
+  /** Archives a session, or takes it out of the archive. */
+  setArchived(id: string, archived: boolean): GavelError | null {
+    const session = this.sessions.get(id);
+    if (!session) return fail('not-found', `There is no session "${id}" on this server.`);
+    this.store.setArchived(id, archived);
+    this.sessions.set(id, { ...session, archived });
+    return null;
+  }
+
+  /**
+   * Deletes a session and its log. A meeting under way is refused: end it first, so that no
+   * record disappears while people are speaking.
+   */
+  delete(id: string): GavelError | null {
+    const session = this.sessions.get(id);
+    if (!session) return fail('not-found', `There is no session "${id}" on this server.`);
+    if (session.state.status === 'live' || session.state.status === 'suspended') {
+      return fail(
+        'not-allowed',
+        `"${id}" is under way: end the session before deleting it (its record goes with it).`,
+      );
+    }
+    this.store.deleteSession(id);
+    this.sessions.delete(id);
+    // Listeners learn of it too: the live side then forgets the session's rooms and sockets.
+    for (const listener of this.listeners) listener(id);
     return null;
   }
 

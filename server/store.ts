@@ -213,6 +213,14 @@ export class Store {
     this.db.prepare('UPDATE sessions SET archived = ? WHERE id = ?').run(archived ? 1 : 0, id);
   }
 
+  /** Removes a session and its whole log, in one transaction. */
+  deleteSession(id: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM log WHERE session_id = ?').run(id);
+      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    })();
+  }
+
   /** Appends one accepted command with its events, in one transaction. */
   append(row: LogRow): void {
     const insert = this.db.prepare(
