@@ -17,7 +17,7 @@ import {
   type Item,
   type RequestKind,
 } from './programme.ts';
-import { mayCommand, type Actor } from './roles.ts';
+import { mayCommand, PERMISSIONS, type Actor } from './roles.ts';
 import {
   currentSegment,
   currentTurn,
@@ -528,11 +528,14 @@ type Outcome = GavelError | null;
  */
 export function decide(state: SessionState, command: Command, ctx: Context): Decision {
   if (!mayCommand(ctx.actor.role, command.type)) {
+    const who = PERMISSIONS[command.type].includes('delegate')
+      ? "a delegate's device or the moderator"
+      : 'the moderator';
     return {
       ok: false,
       error: fail(
         'forbidden',
-        `A ${ctx.actor.role} may not send ${command.type}: it needs the moderator.`,
+        `A ${ctx.actor.role} may not send ${command.type}: it needs ${who}.`,
       ),
     };
   }
@@ -776,8 +779,12 @@ function run(d: Draft, command: Command, ctx: Context): Outcome {
       if (!turn) return notFound(`Turn "${command.turnId}"`);
       if (turn.endedAt === null)
         return notAllowed('This turn is still running: correct it once it has ended.');
-      const startedAt = command.startedAt ?? turn.firstStartedAt ?? turn.calledAt;
-      const endedAt = command.endedAt ?? turn.endedAt;
+      // Checked against the figures as earlier corrections left them.
+      const latest = (field: 'startedAt' | 'endedAt') =>
+        turn.corrections.reduce<number | undefined>((v, c) => c[field] ?? v, undefined);
+      const startedAt =
+        command.startedAt ?? latest('startedAt') ?? turn.firstStartedAt ?? turn.calledAt;
+      const endedAt = command.endedAt ?? latest('endedAt') ?? turn.endedAt;
       if (endedAt < startedAt) return fail('invalid', 'endedAt: must not be before startedAt.');
       const { type: _t, expectedVersion: _v, ...fields } = command;
       d.emit({ type: 'recordCorrected', ...fields });
@@ -1046,6 +1053,14 @@ function allItemIds(state: SessionState): Set<string> {
   return new Set(state.segments.flatMap((s) => s.items.map((i) => i.id)));
 }
 
+/** An item id made from `base` that no item of the programme has yet (a file may use any id). */
+function freshItemId(state: SessionState, base: string): string {
+  const ids = allItemIds(state);
+  let id = base;
+  for (let n = 2; ids.has(id); n++) id = `${base}.${n}`;
+  return id;
+}
+
 function addItem(d: Draft, command: CommandOf<'item.add'>): Outcome {
   const segment = d.state.segments.find((s) => s.id === command.segmentId);
   if (!segment) return notFound(`Segment "${command.segmentId}"`);
@@ -1065,7 +1080,7 @@ function addItem(d: Draft, command: CommandOf<'item.add'>): Outcome {
   }
   const check = checkThresholds(command.item);
   if (check) return check;
-  const id = command.item.id ?? `item-${d.state.seq + 1}`;
+  const id = command.item.id ?? freshItemId(d.state, `item-${d.state.seq + 1}`);
   const item: LiveItem = { ...itemFromFile({ ...command.item, id }), status: 'upcoming' };
   d.emit({ type: 'itemAdded', segmentId: segment.id, item, index });
   return null;
@@ -1304,7 +1319,7 @@ function requestItem(state: SessionState, request: FloorRequest, segment: LiveSe
   const addressed = request.addressedTo === null ? null : findItem(state, request.addressedTo);
   const name = request.speakerName ?? request.delegation.en;
   return {
-    id: `${request.id}-${state.seq + 1}`,
+    id: freshItemId(state, `${request.id}-${state.seq + 1}`),
     kind: request.kind,
     speaker: {
       name,

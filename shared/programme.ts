@@ -39,19 +39,25 @@ const DURATION_WORDS = 'minutes (a number such as 12 or 2.5) or "m:ss" (such as 
 
 /** A duration as written in a file; `allowZero` for thresholds, which may be 0 (no such phase). */
 function durationField(allowZero: boolean) {
-  return z.union([z.number(), z.string()]).superRefine((value, ctx) => {
-    const ms = parseDuration(value);
-    if (ms === null) {
-      ctx.addIssue({ code: 'custom', message: `must be ${DURATION_WORDS}` });
-    } else if (ms < 0 || (!allowZero && ms === 0)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: allowZero ? 'must be zero or a positive number' : 'must be a positive number',
-      });
-    } else if (ms > 24 * 3_600_000) {
-      ctx.addIssue({ code: 'custom', message: 'must be at most 24 hours' });
-    }
-  });
+  // One sentence for a value of the wrong type (the union's own would be "Invalid input").
+  const words = `must be ${DURATION_WORDS}`;
+  return z
+    .union([z.number(), z.string()], {
+      error: (issue) => (issue.input === undefined ? 'is missing' : words),
+    })
+    .superRefine((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === null) {
+        ctx.addIssue({ code: 'custom', message: words });
+      } else if (ms < 0 || (!allowZero && ms === 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: allowZero ? 'must be zero or a positive number' : 'must be a positive number',
+        });
+      } else if (ms > 24 * 3_600_000) {
+        ctx.addIssue({ code: 'custom', message: 'must be at most 24 hours' });
+      }
+    });
 }
 
 export const Duration = durationField(false);
@@ -117,12 +123,32 @@ export const FloorSegmentFile = z.strictObject({
 export const SegmentFile = z.discriminatedUnion('kind', [PanelSegmentFile, FloorSegmentFile]);
 export type SegmentFile = z.infer<typeof SegmentFile>;
 
+/** True when the fields name a day of the calendar and a time of the day (no 31 November). */
+function realDateTime(text: string): boolean {
+  const [y, mo, d, h = 0, mi = 0, sec = 0] = (text.match(/\d+/g) ?? []).map(Number);
+  if (y === undefined || mo === undefined || d === undefined) return false;
+  const at = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
+  return (
+    at.getUTCFullYear() === y &&
+    at.getUTCMonth() === mo - 1 &&
+    at.getUTCDate() === d &&
+    at.getUTCHours() === h &&
+    at.getUTCMinutes() === mi &&
+    at.getUTCSeconds() === sec
+  );
+}
+
 const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' });
-const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
-  message: 'must be a local date and time as YYYY-MM-DDTHH:MM, without a time zone offset',
-});
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
+  .refine(realDateTime, { message: 'must be a day of the calendar' });
+const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
+    message: 'must be a local date and time as YYYY-MM-DDTHH:MM, without a time zone offset',
+    abort: true,
+  })
+  .refine(realDateTime, { message: 'must be a day of the calendar and a time of the day' });
 
 /** A planned start: a local date-time, or null to unset it. */
 export const LocalDateTimeOrNull = LocalDateTime.nullable();
@@ -141,11 +167,9 @@ export const ProgrammeFile = z.strictObject({
   timeZone: TimeZone,
   languages: z
     .array(
-      z
-        .string()
-        .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-          message: 'must be a language code such as "en"',
-        }),
+      z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+        message: 'must be a language code such as "en"',
+      }),
     )
     .min(1, { message: 'must name at least one language' })
     .optional(),
@@ -236,10 +260,26 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const TYPE_WORDS: Record<string, string> = {
   string: 'text',
   number: 'a number',
+  int: 'a whole number',
   object: 'an object',
   array: 'a list',
   boolean: 'true or false',
 };
+
+/**
+ * True when a type issue is about a value that is not there. Zod 4 leaves the input out of its
+ * issues unless asked to report it, so its own sentence ("received undefined") tells.
+ */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if (issue.input !== undefined) return false;
+  return !('input' in issue) ? /received undefined$/.test(issue.message) : true;
+}
+
+/** `"a"`, `"a" or "b"`, or `one of "a", "b", "c"`. */
+function choices(values: readonly unknown[]): string {
+  const quoted = values.map((v) => JSON.stringify(v));
+  return quoted.length <= 2 ? quoted.join(' or ') : `one of ${quoted.join(', ')}`;
+}
 
 /** Turns zod's issues into sentences a secretariat understands. Pure. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): ProgrammeProblem[] {
@@ -250,9 +290,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): ProgrammePr
       case 'invalid_type':
         problems.push({
           path,
-          message:
-            issue.input === undefined
-              ? 'is missing'
+          message: isMissing(issue)
+            ? 'is missing'
+            : // A schema's own sentence stands; zod's default one is put in words.
+              !issue.message.startsWith('Invalid input')
+              ? issue.message
               : `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`,
         });
         break;
@@ -272,7 +314,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): ProgrammePr
         break;
       case 'invalid_union':
         if ('note' in issue && issue.note === 'No matching discriminator') {
-          problems.push({ path, message: 'must be "panel" or "floor"' });
+          const options = 'options' in issue && Array.isArray(issue.options) ? issue.options : [];
+          problems.push({
+            path,
+            message: options.length > 0 ? `must be ${choices(options)}` : 'is not valid here',
+          });
         } else {
           problems.push({
             path,

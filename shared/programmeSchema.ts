@@ -4,7 +4,10 @@ import { ProgrammeFile } from './programme.ts';
 
 /** JSON Schema (draft 2020-12) of a Gavel programme file. */
 export function programmeJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ProgrammeFile, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ProgrammeFile, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return {
     ...schema,
     $id: 'https://gavel.invalid/programme.schema.json',

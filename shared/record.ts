@@ -117,14 +117,19 @@ function turnRecord(state: SessionState, turn: Turn, now: number): TurnRecord {
   for (const c of turn.corrections) {
     const start = c.startedAt ?? corrected.startedAt;
     const end = c.endedAt ?? corrected.endedAt;
-    // Moving the start or the end moves the speaking time by as much.
+    // Moving the start or the end moves the speaking time by as much. A turn whose timer never
+    // ran has no start to move: the span the correction gives is its speaking time.
     const delta =
       (corrected.startedAt !== null && start !== null ? corrected.startedAt - start : 0) +
       (corrected.endedAt !== null && end !== null ? end - corrected.endedAt : 0);
+    const spoken =
+      corrected.startedAt === null && start !== null && end !== null
+        ? end - start
+        : corrected.spokenMs + delta;
     corrected = {
       startedAt: start,
       endedAt: end,
-      spokenMs: Math.max(0, corrected.spokenMs + delta),
+      spokenMs: Math.max(0, spoken),
       counts: c.counts ?? corrected.counts,
     };
   }

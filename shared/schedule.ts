@@ -95,14 +95,17 @@ export function computeSchedule(view: SessionView, now: number): Schedule {
       expectedEndAt = segment.endedAt ?? now;
     } else if (segment.status === 'active') {
       const byWork = now + work;
-      // An open floor runs to its budget unless its list is longer.
+      // An open floor runs to its budget unless its list is longer; once the chair has closed
+      // the list, it ends with the last speaker on it.
       expectedEndAt =
-        segment.kind === 'floor'
+        segment.kind === 'floor' && view.floor.status !== 'closed'
           ? Math.max(byWork, (segment.startedAt ?? now) + segment.budgetMs)
           : byWork;
     } else {
+      // A panel takes the time of its speakers still to come (none, if all were skipped); only a
+      // panel with no speakers at all is counted at its budget.
       const hasItems =
-        segment.kind === 'panel' && segment.items.some((i) => i.status === 'upcoming');
+        segment.kind === 'panel' && segment.items.some((i) => i.requestId === undefined);
       expectedEndAt =
         expectedCursor +
         (segment.kind === 'floor'

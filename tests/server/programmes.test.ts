@@ -21,7 +21,7 @@ async function postCsv(s: TestServer, bytes: Uint8Array, query: string) {
   const res = await fetch(`${s.url}/api/sessions?${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' },
-    body: bytes,
+    body: Buffer.from(bytes),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
