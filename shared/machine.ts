@@ -5,7 +5,7 @@
  */
 import { categoryRank, type Category } from './categories.ts';
 import type { Command, CommandOf, ItemChanges, ItemInput } from './commands.ts';
-import { findDelegation, type Delegation } from './delegations.ts';
+import { DELEGATIONS, findDelegation, type Delegation } from './delegations.ts';
 import { availability, type EnablementInput } from './enablement.ts';
 import { fail, type GavelError } from './errors.ts';
 import type { EventBody, GavelEvent } from './events.ts';
@@ -98,12 +98,33 @@ function refOf(d: Delegation): DelegationRef {
   return { id: d.id, en: d.en, fr: d.fr };
 }
 
+const folded = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .trim()
+    .toLowerCase();
+
+/**
+ * A delegation typed by name ("France", "Côte d'Ivoire", "Allemagne") is the listed one, so it
+ * gets its category and counts as itself for the one-open-request rule.
+ */
+function findByName(state: SessionState, name: string): Delegation | undefined {
+  const wanted = folded(name);
+  const match = (d: Delegation) => folded(d.en) === wanted || folded(d.fr) === wanted;
+  return state.extraDelegations.find(match) ?? DELEGATIONS.find(match);
+}
+
 /** A delegation id from the lists, or free text: then its id is null and its category `other`. */
 function resolveDelegation(
   state: SessionState,
   input: string,
 ): { ref: DelegationRef; category: Category } {
-  const known = lookupDelegation(state, input) ?? lookupDelegation(state, input.toLowerCase());
+  const known =
+    lookupDelegation(state, input) ??
+    lookupDelegation(state, input.toLowerCase()) ??
+    findByName(state, input);
   if (known) return { ref: refOf(known), category: known.category };
   return { ref: { id: null, en: input, fr: input }, category: 'other' };
 }

@@ -220,7 +220,9 @@ export function buildRecord(state: SessionState, now: number): SessionRecord {
     const c = byCategory.get(key) ?? { turns: 0, spokenMs: 0 };
     byCategory.set(key, { turns: c.turns + 1, spokenMs: c.spokenMs + t.corrected.spokenMs });
     if (t.delegation) {
-      const id = t.delegation.id ?? `text:${t.delegation.en}`;
+      // One row per delegation and category: a panel moderator from a State is not that State's
+      // statement from the floor.
+      const id = `${t.delegation.id ?? `text:${t.delegation.en}`}|${t.category ?? 'none'}`;
       const d = byDelegation.get(id) ?? {
         delegation: t.delegation,
         category: t.category,

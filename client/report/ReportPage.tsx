@@ -340,7 +340,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
           <table data-testid="report-by-delegation">
             <tbody>
               {record.byDelegation.map((row) => (
-                <tr key={row.delegation.id ?? row.delegation.en}>
+                <tr key={`${row.delegation.id ?? row.delegation.en}|${row.category ?? ''}`}>
                   <td>{delegationLabel(row.delegation, lang)}</td>
                   <td className="time">{row.turns}</td>
                   <td className="time">{len(row.spokenMs)}</td>

@@ -104,6 +104,20 @@ describe('floor.request', () => {
     expect(d.state.floor.queue).toEqual([]); // a delegate's request waits for approval
   });
 
+  it('knows a delegation typed by its English or French name, accents and case aside', () => {
+    const d = openFloor();
+    d.ok(req({ delegation: 'cote d’ivoire', kind: 'statement' }), device());
+    d.ok(req({ delegation: 'Allemagne', kind: 'statement' }), device());
+    d.ok(req({ delegation: 'france', kind: 'statement' }), device());
+    expect(d.state.floor.requests.map((r) => [r.delegation.id, r.category])).toEqual([
+      ['civ', 'state-party'],
+      ['deu', 'state-party'],
+      ['fra', 'state-party'],
+    ]);
+    // Typed by name, it is the same delegation for the one-open-request rule.
+    d.refused(req({ delegation: 'fra', kind: 'statement' }), 'not-allowed', device());
+  });
+
   it('queues at once what the moderator inscribes, with the category the moderator sets', () => {
     const d = openFloor();
     d.ok(
