@@ -9,6 +9,7 @@ import {
   Id,
   ITEM_KINDS,
   LocalDateTimeOrNull,
+  ProgrammeItemFile,
   REQUEST_KINDS,
   RequestTimesFile,
   Speaker,
@@ -36,16 +37,7 @@ const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...base, ...shape });
 
 /** An item as a command carries it: the programme file's item, the id optional on `item.add`. */
-export const ItemInput = z.strictObject({
-  id: Id.optional(),
-  kind: z.enum(ITEM_KINDS),
-  speaker: Speaker,
-  topic: text(300).optional(),
-  minutes: Duration,
-  warning: Threshold.optional(),
-  danger: Threshold.optional(),
-  note: text(1000).optional(),
-});
+export const ItemInput = ProgrammeItemFile.extend({ id: Id.optional() });
 export type ItemInput = z.infer<typeof ItemInput>;
 
 export const ItemChanges = z.strictObject({
