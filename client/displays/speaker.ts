@@ -1,0 +1,122 @@
+/**
+ * Who has the floor and who is next, worded for a display in its language. Pure: the view and the
+ * language in, lines of text out. A turn given from the list of speakers is worded from its
+ * delegation (in the page's language), not from the English name its item was made with.
+ */
+import { common, delegationLabel, translator, type Lang } from '../lib/i18n.ts';
+import { speakerName, speakerRole } from '../lib/format.ts';
+import type { ItemView, NextUp, SessionView, TurnView } from '../../shared/views.ts';
+import { nextUp } from '../../shared/views.ts';
+import { displayMessages } from './messages.ts';
+
+export interface SpeakerLines {
+  readonly name: string;
+  /** Function and organisation, or the delegation a named speaker speaks for. */
+  readonly role: string | null;
+  readonly topic: string | null;
+}
+
+export interface CurrentTurn {
+  readonly turn: TurnView;
+  readonly item: ItemView | null;
+  readonly lines: SpeakerLines;
+}
+
+/** The item a turn was called for. */
+export function itemOf(view: SessionView, itemId: string): ItemView | null {
+  for (const segment of view.segments) {
+    const item = segment.items.find((i) => i.id === itemId);
+    if (item) return item;
+  }
+  return null;
+}
+
+// The state machine words a question's topic in English ("Question to Ms X"); the name is all a
+// display needs to word it again in its own language.
+const QUESTION_TO = /^Question to (.+)$/;
+
+function joinNonEmpty(parts: readonly (string | null | undefined)[], sep: string): string | null {
+  const kept = parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  return kept.length === 0 ? null : kept.join(sep);
+}
+
+/** The lines for one turn. */
+export function turnLines(turn: TurnView, item: ItemView | null, lang: Lang): SpeakerLines {
+  const t = translator(displayMessages, lang);
+  const c = translator(common, lang);
+  const fromRequest = turn.requestId !== null;
+  if (!fromRequest && item) {
+    return {
+      name: speakerName(item.speaker),
+      role: joinNonEmpty([speakerRole(item.speaker)], ''),
+      topic: item.topic ?? null,
+    };
+  }
+  const delegation = turn.delegation ? delegationLabel(turn.delegation, lang) : null;
+  // A named speaker: the item carries the person's name and the delegation as organisation.
+  const person = item?.speaker.organisation !== undefined ? item.speaker.name : null;
+  const onBehalf = turn.onBehalfOf
+    ? t('speaker.on-behalf', { group: delegationLabel(turn.onBehalfOf, lang) })
+    : null;
+  const question = item?.topic ? QUESTION_TO.exec(item.topic) : null;
+  const topic =
+    turn.kind === 'question' && question?.[1]
+      ? t('speaker.question-to', { name: question[1] })
+      : c(`kind.${turn.kind}`);
+  return {
+    name: person ?? delegation ?? item?.speaker.name ?? '',
+    role: joinNonEmpty([person ? delegation : null, onBehalf], ', '),
+    topic,
+  };
+}
+
+/** The turn that has the floor, worded; null when nobody has it. */
+export function currentTurn(view: SessionView, lang: Lang): CurrentTurn | null {
+  const turn = view.turns.find((t) => t.id === view.current.turnId);
+  if (!turn) return null;
+  const item = itemOf(view, turn.itemId);
+  return { turn, item, lines: turnLines(turn, item, lang) };
+}
+
+/** Who or what comes next, worded as a name and a second line. */
+export function nextLines(up: NextUp | null, lang: Lang): SpeakerLines | null {
+  if (!up) return null;
+  const t = translator(displayMessages, lang);
+  const c = translator(common, lang);
+  switch (up.kind) {
+    case 'item':
+      return {
+        name: speakerName(up.item.speaker),
+        role: joinNonEmpty([speakerRole(up.item.speaker)], ''),
+        topic: up.item.topic ?? null,
+      };
+    case 'request': {
+      const { entry } = up;
+      const delegation = delegationLabel(entry.delegation, lang);
+      return {
+        name: entry.speakerName
+          ? t('next.request-speaker', { delegation, speaker: entry.speakerName })
+          : delegation,
+        role: joinNonEmpty(
+          [
+            entry.kind === 'statement' ? null : c(`kind.${entry.kind}`),
+            entry.onBehalfOf
+              ? t('speaker.on-behalf', { group: delegationLabel(entry.onBehalfOf, lang) })
+              : null,
+          ],
+          ', ',
+        ),
+        topic: null,
+      };
+    }
+    case 'segment':
+      return { name: up.segment.title, role: null, topic: null };
+    default:
+      return up satisfies never;
+  }
+}
+
+/** The "Next:" line of a view, or null when nothing follows. */
+export function nextOf(view: SessionView, lang: Lang): SpeakerLines | null {
+  return nextLines(nextUp(view), lang);
+}

@@ -1,0 +1,61 @@
+/**
+ * The delegate's side of the open floor: this device's requests and where they stand, and the
+ * "Ask for the floor" button while the list is open (only a right of reply once it is closed).
+ */
+import { lazy, Suspense, useState } from 'react';
+import type { SessionView } from '../../shared/views.ts';
+import { common, useT } from '../lib/i18n.ts';
+import { useGavel } from '../lib/store.ts';
+import { MyRequest } from './MyRequest.tsx';
+import { becomeDelegate } from './liveConnection.ts';
+import { liveMessages } from './messages.ts';
+
+const AskFloorForm = lazy(() =>
+  import('./AskFloorForm.tsx').then((m) => ({ default: m.AskFloorForm })),
+);
+
+export function FloorPanel({ view }: { readonly view: SessionView }) {
+  const t = useT(liveMessages);
+  const c = useT(common);
+  const mine = useGavel((s) => s.mine);
+  const [asking, setAsking] = useState(false);
+  const listOpen = view.floor.status !== 'not-open' && view.status !== 'ended';
+  if (!listOpen && mine.length === 0) return null;
+  const positionOf = (id: string) => {
+    const i = view.floor.queue.findIndex((e) => e.id === id);
+    return i === -1 ? null : i + 1;
+  };
+  return (
+    <section className="live-floor" aria-labelledby="live-floor-title" data-testid="live-floor">
+      <h2 id="live-floor-title" className="live-section-title">
+        {t('floor.title')}
+      </h2>
+      <p className="live-floor-status">{c(`floor.${view.floor.status}`)}</p>
+      {mine.length > 0 ? (
+        <ul className="my-requests" aria-live="polite" data-testid="my-requests">
+          {[...mine].reverse().map((r) => (
+            <MyRequest key={r.id} request={r} position={positionOf(r.id)} />
+          ))}
+        </ul>
+      ) : null}
+      {listOpen && !asking ? (
+        <button
+          type="button"
+          className="button-primary live-ask"
+          data-testid="live-ask"
+          onClick={() => {
+            becomeDelegate(view.id);
+            setAsking(true);
+          }}
+        >
+          {view.floor.status === 'closed' ? t('floor.ask-reply') : t('floor.ask')}
+        </button>
+      ) : null}
+      {asking && listOpen ? (
+        <Suspense fallback={<p>{c('connecting')}</p>}>
+          <AskFloorForm view={view} onClose={() => setAsking(false)} />
+        </Suspense>
+      ) : null}
+    </section>
+  );
+}

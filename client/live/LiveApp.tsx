@@ -1,0 +1,50 @@
+/** The live page of one session, for a phone: status, who speaks, who is next, the programme. */
+import { common, useT } from '../lib/i18n.ts';
+import { useGavel } from '../lib/store.ts';
+import { OfflineBadge } from '../displays/OfflineBadge.tsx';
+import { displayMessages } from '../displays/messages.ts';
+import { FloorPanel } from './FloorPanel.tsx';
+import { LiveHeader } from './LiveHeader.tsx';
+import { NowSpeaking } from './NowSpeaking.tsx';
+import { Programme } from './Programme.tsx';
+import { SpeakerAnnouncer } from './SpeakerAnnouncer.tsx';
+
+export function LiveApp() {
+  const view = useGavel((s) => s.view);
+  const connection = useGavel((s) => s.connection);
+  const handshakeError = useGavel((s) => s.handshakeError);
+  const c = useT(common);
+  const d = useT(displayMessages);
+  if (connection === 'refused') {
+    return (
+      <main className="live live-problem" role="alert" data-testid="live-refused">
+        <h1>{d('refused.title')}</h1>
+        <p>
+          {handshakeError?.code === 'not-found' ? c('unknown-session') : handshakeError?.message}
+        </p>
+      </main>
+    );
+  }
+  if (!view) {
+    return (
+      <main className="live live-problem">
+        <p>{c('connecting')}</p>
+        <OfflineBadge className="live-offline" />
+      </main>
+    );
+  }
+  return (
+    <div className="live" data-testid="live">
+      {/* React 19 hoists this into the head: the tab and the home-screen name say which meeting. */}
+      <title>{`${view.meta.title} — Gavel`}</title>
+      <OfflineBadge className="live-offline" />
+      <LiveHeader view={view} />
+      <main className="live-main">
+        <NowSpeaking view={view} />
+        <FloorPanel view={view} />
+        <Programme view={view} />
+      </main>
+      <SpeakerAnnouncer view={view} />
+    </div>
+  );
+}

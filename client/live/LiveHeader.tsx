@@ -1,0 +1,20 @@
+/** The meeting's status as a dot and a word (never the colour alone), its title, the language. */
+import type { SessionView } from '../../shared/views.ts';
+import { common, useT } from '../lib/i18n.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function LiveHeader({ view }: { readonly view: SessionView }) {
+  const c = useT(common);
+  return (
+    <header className="live-header">
+      <div className="live-header-row">
+        <p className={`live-status live-status-${view.status}`} data-testid="live-status">
+          <span className="live-status-dot" aria-hidden="true" />
+          {c(`status.${view.status}`)}
+        </p>
+        <LanguageSwitch />
+      </div>
+      <h1 className="live-title">{view.meta.title}</h1>
+    </header>
+  );
+}

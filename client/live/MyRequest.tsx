@@ -1,0 +1,81 @@
+/** One of this device's requests: where it stands, in words, and a way to withdraw it. */
+import { useState } from 'react';
+import type { RequestView } from '../../shared/views.ts';
+import { send } from '../lib/connection.ts';
+import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
+import { liveMessages } from './messages.ts';
+
+export function MyRequest({
+  request,
+  position,
+}: {
+  readonly request: RequestView;
+  /** 1 for the head of the list of speakers; null when not on it. */
+  readonly position: number | null;
+}) {
+  const lang = useLang((s) => s.lang);
+  const t = useT(liveMessages);
+  const c = useT(common);
+  const [withdrawing, setWithdrawing] = useState(false);
+  let state: string;
+  switch (request.status) {
+    case 'requested':
+      state = c('request.requested');
+      break;
+    case 'queued':
+      state =
+        position === 1
+          ? t('mine.next')
+          : position !== null
+            ? t('mine.position', { n: position })
+            : c('request.queued');
+      break;
+    case 'speaking':
+      state = t('mine.speaking');
+      break;
+    case 'declined':
+      state = request.reason
+        ? t('mine.declined', { reason: request.reason })
+        : c('request.declined');
+      break;
+    // Worded here rather than from `common`: in French they agree with "la demande".
+    case 'done':
+    case 'withdrawn':
+    case 'not-heard':
+      state = t(`mine.${request.status}`);
+      break;
+    default:
+      return request.status satisfies never;
+  }
+  const open = request.status === 'requested' || request.status === 'queued';
+  return (
+    <li
+      className={`my-request my-request-${request.status}`}
+      data-testid={`my-request-${request.id}`}
+    >
+      <p className="my-request-who">
+        {delegationLabel(request.delegation, lang)}
+        {request.speakerName ? ` (${request.speakerName})` : ''} · {c(`kind.${request.kind}`)}
+      </p>
+      <p className="my-request-state" data-testid="my-request-state" data-status={request.status}>
+        {state}
+      </p>
+      {open ? (
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={withdrawing}
+          data-testid="my-request-withdraw"
+          onClick={() => {
+            setWithdrawing(true);
+            void send({ type: 'floor.withdraw', requestId: request.id }).finally(() =>
+              setWithdrawing(false),
+            );
+          }}
+        >
+          {t('mine.withdraw')}
+        </button>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+/** `/` on a server with several meetings: the list to choose from. */
+import type { SessionSummary } from '../displays/sessions.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useT } from '../lib/i18n.ts';
+import { liveMessages } from './messages.ts';
+
+export function SessionPicker({
+  sessions,
+  error,
+}: {
+  readonly sessions: readonly SessionSummary[];
+  readonly error: string | null;
+}) {
+  const t = useT(liveMessages);
+  return (
+    <main className="live live-picker" data-testid="live-picker">
+      <div className="live-header-row">
+        <h1 className="live-title">{t('pick.title')}</h1>
+        <LanguageSwitch />
+      </div>
+      {error ? (
+        <p role="alert">{t('pick.error', { error })}</p>
+      ) : sessions.length === 0 ? (
+        <p>{t('pick.none')}</p>
+      ) : (
+        <ul className="live-picker-list">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              <a href={`/live/${encodeURIComponent(s.id)}`}>{s.title}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

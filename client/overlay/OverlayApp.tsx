@@ -1,0 +1,39 @@
+/**
+ * The webcast's lower third: the speaker's name and function over the picture, on a transparent
+ * page for a vision mixer or an OBS browser source. It fades out when nobody has the floor.
+ */
+import { useGavel } from '../lib/store.ts';
+import { useLang } from '../lib/i18n.ts';
+import { currentTurn } from '../displays/speaker.ts';
+import { OverlayTime } from './OverlayTime.tsx';
+
+export function OverlayApp({ showTime }: { readonly showTime: boolean }) {
+  const view = useGavel((s) => s.view);
+  const lang = useLang((s) => s.lang);
+  const turn = view && view.status === 'live' ? currentTurn(view, lang) : null;
+  return (
+    <div className="overlay" data-testid="overlay">
+      <div
+        className={`overlay-third${turn ? ' overlay-third-shown' : ''}`}
+        data-testid="overlay-third"
+        aria-hidden={turn ? undefined : 'true'}
+      >
+        {turn ? (
+          <>
+            <div className="overlay-plate">
+              <p className="overlay-name" data-testid="overlay-speaker">
+                {turn.lines.name}
+              </p>
+              {turn.lines.role ? (
+                <p className="overlay-role" data-testid="overlay-role">
+                  {turn.lines.role}
+                </p>
+              ) : null}
+            </div>
+            {showTime && view?.timer ? <OverlayTime timer={view.timer} /> : null}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
