@@ -33,6 +33,11 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** The built client; `dist/client` of the project by default. */
   readonly clientDir?: string;
+  /**
+   * The address phones use (the public URL, else the LAN address), for the stage's QR code; a
+   * function because it is known only once the server listens.
+   */
+  readonly publicUrl?: () => string | null;
 }
 
 /** A built server, not yet listening. */
@@ -78,6 +83,7 @@ export function createApp(options: AppOptions): App {
     store,
     clock,
     secrets,
+    publicUrl: options.publicUrl ?? (() => null),
     logger,
     testClock,
     trustProxy,

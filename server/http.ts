@@ -48,6 +48,8 @@ export interface HttpOptions {
   readonly trustProxy: boolean;
   /** The built client (Vite's output). */
   readonly clientDir: string;
+  /** The address phones use, for links and QR codes; null when unknown. */
+  readonly publicUrl: () => string | null;
 }
 
 /** The largest programme file taken over HTTP. */
@@ -201,6 +203,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   api.get('/sessions', (_req, res) => {
     res.json({
       ok: true,
+      publicUrl: options.publicUrl(),
       sessions: hub.list().map(({ id, createdAt, archived, state }) => ({
         id,
         title: state.meta.title,

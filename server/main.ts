@@ -155,9 +155,12 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
 
   const { clock, test } = clockFromEnv(env);
   const trustProxy = env.GAVEL_TRUST_PROXY === '1';
+  // Known once the server listens; the stage's QR code asks for it through GET /api/sessions.
+  let publicBase: string | null = null;
   let app: App;
   try {
     app = createApp({
+      publicUrl: () => publicBase,
       dataDir,
       clock,
       testClock: test,
@@ -208,6 +211,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
     );
   }
   const base = linkBase({ publicUrl, host, port: boundPort, lan: lanAddress() });
+  publicBase = base;
   // One write, so that whoever reads the output (a person, a service log, a test) gets it whole.
   const lines = [
     `Gavel is listening on http://${host.includes(':') ? `[${host}]` : host}:${boundPort} (data: ${dataDir})`,

@@ -1347,7 +1347,9 @@ function requestItem(state: SessionState, request: FloorRequest, segment: LiveSe
       ...(request.speakerName !== null ? { organisation: request.delegation.en } : {}),
       ...(request.delegation.id !== null ? { delegation: request.delegation.id } : {}),
     },
-    ...(addressed ? { topic: `Question to ${addressed.item.speaker.name}` } : {}),
+    ...(addressed
+      ? { topic: `Question to ${addressed.item.speaker.name}`, addressedTo: addressed.item.id }
+      : {}),
     allottedMs,
     ...resolveThresholds(allottedMs),
     requestId: request.id,

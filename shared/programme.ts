@@ -194,6 +194,8 @@ export interface Item {
   readonly note?: string;
   /** Set on items made from a floor request given the floor. */
   readonly requestId?: string;
+  /** For a question from the floor: the item id of the panellist it is addressed to. */
+  readonly addressedTo?: string;
 }
 
 export interface SegmentBase {

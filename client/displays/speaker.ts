@@ -31,17 +31,18 @@ export function itemOf(view: SessionView, itemId: string): ItemView | null {
   return null;
 }
 
-// The state machine words a question's topic in English ("Question to Ms X"); the name is all a
-// display needs to word it again in its own language.
-const QUESTION_TO = /^Question to (.+)$/;
-
 function joinNonEmpty(parts: readonly (string | null | undefined)[], sep: string): string | null {
   const kept = parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
   return kept.length === 0 ? null : kept.join(sep);
 }
 
-/** The lines for one turn. */
-export function turnLines(turn: TurnView, item: ItemView | null, lang: Lang): SpeakerLines {
+/** The lines for one turn; `view` lets a question name its panellist. */
+export function turnLines(
+  turn: TurnView,
+  item: ItemView | null,
+  lang: Lang,
+  view: SessionView | null = null,
+): SpeakerLines {
   const t = translator(displayMessages, lang);
   const c = translator(common, lang);
   const fromRequest = turn.requestId !== null;
@@ -58,10 +59,11 @@ export function turnLines(turn: TurnView, item: ItemView | null, lang: Lang): Sp
   const onBehalf = turn.onBehalfOf
     ? t('speaker.on-behalf', { group: delegationLabel(turn.onBehalfOf, lang) })
     : null;
-  const question = item?.topic ? QUESTION_TO.exec(item.topic) : null;
+  // A question names its panellist, worded in the display's language.
+  const panellist = view && item?.addressedTo ? itemOf(view, item.addressedTo) : null;
   const topic =
-    turn.kind === 'question' && question?.[1]
-      ? t('speaker.question-to', { name: question[1] })
+    turn.kind === 'question' && panellist
+      ? t('speaker.question-to', { name: speakerName(panellist.speaker) })
       : c(`kind.${turn.kind}`);
   return {
     name: person ?? delegation ?? item?.speaker.name ?? '',
@@ -75,7 +77,7 @@ export function currentTurn(view: SessionView, lang: Lang): CurrentTurn | null {
   const turn = view.turns.find((t) => t.id === view.current.turnId);
   if (!turn) return null;
   const item = itemOf(view, turn.itemId);
-  return { turn, item, lines: turnLines(turn, item, lang) };
+  return { turn, item, lines: turnLines(turn, item, lang, view) };
 }
 
 /** Who or what comes next, worded as a name and a second line. */

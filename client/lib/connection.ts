@@ -62,11 +62,25 @@ export function connect(handshake: Handshake): GavelSocket {
   socket = s;
   useGavel.setState({ connection: 'connecting', handshakeError: null });
 
+  // Server goodbyes in a row, for the backoff below.
+  let goodbyes = 0;
   s.on('connect', () => {
+    goodbyes = 0;
     useGavel.setState({ connection: 'online', handshakeError: null });
     void syncClock();
   });
-  s.on('disconnect', () => useGavel.setState({ connection: 'offline' }));
+  // Socket.IO reconnects by itself after a lost connection, but not after the server said
+  // goodbye ("io server disconnect"): a page in a meeting room never gives up, so it asks again,
+  // backing off. A refused handshake (a wrong key, a deleted session) ends as `connect_error`.
+  s.on('disconnect', (reason) => {
+    useGavel.setState({ connection: 'offline' });
+    if (reason !== 'io server disconnect') return;
+    const delay = Math.min(5_000, 1_000 * 2 ** goodbyes);
+    goodbyes += 1;
+    setTimeout(() => {
+      if (socket === s && !s.connected) s.connect();
+    }, delay);
+  });
   s.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
     if (err.data?.code) {
       useGavel.setState({

@@ -159,7 +159,7 @@ export const common = defineMessages({
     'category.other': 'Autre',
     'request.requested': 'En attente d’approbation',
     'request.queued': 'Inscrit sur la liste',
-    'request.speaking': 'A la parole',
+    'request.speaking': 'À la parole',
     'request.done': 'Terminé',
     'request.declined': 'Refusé',
     'request.withdrawn': 'Retiré',

@@ -6,7 +6,6 @@
  */
 import { connect } from '../lib/connection.ts';
 import { deviceKey } from '../lib/route.ts';
-import { keepReconnecting } from '../displays/keepReconnecting.ts';
 
 const DELEGATE_FLAG = 'gavel.live.delegate';
 
@@ -24,7 +23,7 @@ let connectedAs: { session: string; delegate: boolean } | null = null;
 export function connectLive(session: string): void {
   const delegate = wasDelegate();
   connectedAs = { session, delegate };
-  keepReconnecting(connect(delegate ? { session, deviceKey: deviceKey() } : { session }));
+  connect(delegate ? { session, deviceKey: deviceKey() } : { session });
 }
 
 /** True when this page is connected with its device key. */
@@ -44,5 +43,5 @@ export function becomeDelegate(session: string): void {
   }
   if (connectedAs?.session === session && connectedAs.delegate) return;
   connectedAs = { session, delegate: true };
-  keepReconnecting(connect({ session, deviceKey: deviceKey() }));
+  connect({ session, deviceKey: deviceKey() });
 }

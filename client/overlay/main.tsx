@@ -3,14 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from '../lib/connection.ts';
 import { flag, sessionFromPath } from '../lib/route.ts';
-import { keepReconnecting } from '../displays/keepReconnecting.ts';
 import { applyLangParam } from '../displays/pageOptions.ts';
 import { OverlayApp } from './OverlayApp.tsx';
 import '../lib/base.css';
 import './overlay.css';
 
 applyLangParam();
-keepReconnecting(connect({ session: sessionFromPath() ?? '' }));
+connect({ session: sessionFromPath() ?? '' });
 
 const root = document.getElementById('root');
 if (root) {

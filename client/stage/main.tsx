@@ -7,7 +7,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from '../lib/connection.ts';
 import { sessionFromPath, takeSecret } from '../lib/route.ts';
-import { keepReconnecting } from '../displays/keepReconnecting.ts';
 import { applyLangParam } from '../displays/pageOptions.ts';
 import { StageApp } from './StageApp.tsx';
 import { stageOptions } from './stageOptions.ts';
@@ -17,7 +16,7 @@ import './stage.css';
 applyLangParam();
 const session = sessionFromPath() ?? '';
 const stageKey = takeSecret('key', 'gavel.stageKey');
-keepReconnecting(connect(stageKey ? { session, stageKey } : { session }));
+connect(stageKey ? { session, stageKey } : { session });
 document.title = 'Gavel — stage';
 
 const root = document.getElementById('root');
