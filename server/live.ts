@@ -317,9 +317,12 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     socket.on('session:command', (raw, ack) => {
       const reply = typeof ack === 'function' ? ack : () => {};
       const now = performance.now();
+      // The moderator holds the token and runs the meeting: its console is never slowed (a
+      // secretariat officer may approve a whole list in a few seconds).
       const wait =
-        socket.data.commands.take(now) ??
-        (actor.role === 'moderator' ? null : addresses.take(socket.data.address, now));
+        actor.role === 'moderator'
+          ? null
+          : (socket.data.commands.take(now) ?? addresses.take(socket.data.address, now));
       if (wait !== null) {
         reply({ ok: false, error: rateLimited(wait) });
         return;

@@ -1204,6 +1204,9 @@ function request(d: Draft, command: CommandOf<'floor.request'>, ctx: Context): O
         'Points of order and answers are inscribed by the secretariat: raise your nameplate.',
       );
     }
+    if (command.category !== undefined) {
+      return fail('forbidden', 'The secretariat sets the category of a delegation: leave it out.');
+    }
     if (!ctx.actor.deviceKey)
       return fail('unauthorized', 'A request for the floor needs the device key of this browser.');
     if (list === 'not-open') return notAllowed('The list of speakers is not open yet.');
@@ -1267,9 +1270,6 @@ function request(d: Draft, command: CommandOf<'floor.request'>, ctx: Context): O
     const resolved = resolveDelegation(state, command.delegation);
     delegation = resolved.ref;
     category = moderator && command.category !== undefined ? command.category : resolved.category;
-  }
-  if (!moderator && command.category !== undefined && command.category !== category) {
-    return fail('forbidden', 'The secretariat sets the category of a delegation: leave it out.');
   }
 
   let addressedTo: string | null = null;
