@@ -72,7 +72,11 @@ export type SegmentView = DistributiveOmit<LiveSegment, 'items'> & {
   readonly status: SegmentStatus;
 };
 
-/** A turn as views carry it: the speaker is read from its item (`itemId`), which keeps updates small. */
+/**
+ * A turn as views carry it: the speaker is read from its item (`itemId`), which keeps updates
+ * small; for other roles than the moderator, a panel turn's `delegation` is null (the item's
+ * `speaker.delegation` names it).
+ */
 export type TurnView = Omit<Turn, 'corrections' | 'speaker'> & {
   readonly corrections?: Turn['corrections'];
 };
@@ -175,8 +179,14 @@ export function viewFor(state: SessionState, actor: Actor): SessionView {
       interruptedTurnId: state.interruptedTurnId,
     },
     timer: current ? timerOf(current) : null,
+    // Displays read a panel speaker's delegation from the item (`speaker.delegation`): leaving
+    // its long display names out of the turn keeps a "next speaker" update to a phone under 1 KB.
     turns: state.turns.map(({ corrections, speaker: _speaker, ...turn }) =>
-      moderator ? { ...turn, corrections } : turn,
+      moderator
+        ? { ...turn, corrections }
+        : turn.requestId === null
+          ? { ...turn, delegation: null }
+          : turn,
     ),
     floor: {
       status: state.floor.status,
