@@ -5,35 +5,21 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { fail, type GavelError } from './errors.ts';
+import {
+  DEFAULT_REQUEST_TIMES_MS,
+  ITEM_KINDS,
+  REQUEST_KINDS,
+  type ItemKind,
+  type RequestKind,
+} from './kinds.ts';
 
-export const ITEM_KINDS = [
-  'remarks',
-  'presentation',
-  'summary',
-  'statement',
-  'question',
-  'answer',
-  'reply',
-] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-
-export const REQUEST_KINDS = [
-  'statement',
-  'question',
-  'answer',
-  'reply',
-  'point-of-order',
-] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-
-/** The time each kind of floor request gets unless the programme says otherwise, in ms. */
-export const DEFAULT_REQUEST_TIMES_MS: Readonly<Record<RequestKind, number>> = {
-  statement: 180_000,
-  question: 120_000,
-  answer: 180_000,
-  reply: 180_000,
-  'point-of-order': 60_000,
-};
+export {
+  DEFAULT_REQUEST_TIMES_MS,
+  ITEM_KINDS,
+  REQUEST_KINDS,
+  type ItemKind,
+  type RequestKind,
+} from './kinds.ts';
 
 const DURATION_WORDS = 'minutes (a number such as 12 or 2.5) or "m:ss" (such as "2:30")';
 

@@ -66,6 +66,7 @@ export function connect(handshake: Handshake): GavelSocket {
   let goodbyes = 0;
   s.on('connect', () => {
     goodbyes = 0;
+    onReconnected();
     useGavel.setState({ connection: 'online', handshakeError: null });
     void syncClock();
   });
@@ -74,6 +75,7 @@ export function connect(handshake: Handshake): GavelSocket {
   // backing off. A refused handshake (a wrong key, a deleted session) ends as `connect_error`.
   s.on('disconnect', (reason) => {
     useGavel.setState({ connection: 'offline' });
+    onDropped();
     if (reason !== 'io server disconnect') return;
     const delay = Math.min(5_000, 1_000 * 2 ** goodbyes);
     goodbyes += 1;
@@ -136,14 +138,43 @@ export function send(command: Command, options: { guard?: boolean } = {}): Promi
       : command;
   useGavel.setState((st) => ({ pending: st.pending + 1 }));
   return new Promise((resolve) => {
-    s.emit('session:command', withVersion, (ack) => {
+    let settled = false;
+    const settle = (ack: CommandAck) => {
+      if (settled) return;
+      settled = true;
+      unsent.delete(settle);
+      inFlight.delete(settle);
       useGavel.setState((st) => ({
         pending: Math.max(0, st.pending - 1),
         refusal: ack.ok ? st.refusal : { command: command.type, error: ack.error, at: Date.now() },
       }));
       resolve(ack);
-    });
+    };
+    // Sent now, its answer may be lost with the connection; sent while offline, it waits in
+    // Socket.IO's buffer and goes out on reconnection.
+    (s.connected ? inFlight : unsent).add(settle);
+    s.emit('session:command', withVersion, settle);
   });
+}
+
+/** Commands on the wire, whose answers a dropped connection loses. */
+const inFlight = new Set<(ack: CommandAck) => void>();
+/** Commands waiting in Socket.IO's buffer for the connection to come back. */
+const unsent = new Set<(ack: CommandAck) => void>();
+
+const DROPPED = fail(
+  'unavailable',
+  'The connection dropped before the server answered: look at the programme, and press again if it did not happen.',
+);
+
+/** A dropped connection answers what was on the wire; the buffer goes out on reconnection. */
+function onDropped(): void {
+  for (const settle of [...inFlight]) settle({ ok: false, error: DROPPED });
+}
+
+function onReconnected(): void {
+  for (const settle of unsent) inFlight.add(settle);
+  unsent.clear();
 }
 
 /** Clears the refusal shown on the page. */

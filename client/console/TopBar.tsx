@@ -1,0 +1,33 @@
+/** The meeting, its status and connection, the schedule, who is connected, the language. */
+import type { SessionView } from '../../shared/views.ts';
+import { common, useT } from '../lib/i18n.ts';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { PresenceLine } from './PresenceLine.tsx';
+import { ScheduleLine } from './ScheduleLine.tsx';
+
+export function TopBar({ view }: { view: SessionView }) {
+  const tc = useT(common);
+  return (
+    <header className="topbar">
+      <div className="topbar-row">
+        <h1 className="meeting-title" title={view.meta.title} data-testid="meeting-title">
+          {view.meta.title}
+        </h1>
+        <span
+          className={`status status-${view.status}`}
+          data-testid="session-status"
+          data-status={view.status}
+        >
+          {tc(`status.${view.status}`)}
+        </span>
+        <PresenceLine view={view} />
+        <ConnectionStatus />
+        <LanguageSwitch />
+      </div>
+      <div className="topbar-row topbar-second">
+        <ScheduleLine view={view} />
+      </div>
+    </header>
+  );
+}
