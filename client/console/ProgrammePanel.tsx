@@ -4,13 +4,17 @@ import { computeSchedule } from '../../shared/schedule.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { useT } from '../lib/i18n.ts';
 import { useServerNow } from '../lib/useServerNow.ts';
+import { filesMessages } from './filesMessages.ts';
 import { MeetingSettingsForm } from './MeetingSettingsForm.tsx';
+import { ProgrammeFiles } from './ProgrammeFiles.tsx';
 import { messages } from './messages.ts';
 import { SegmentBlock } from './SegmentBlock.tsx';
 
 export function ProgrammePanel({ view }: { view: SessionView }) {
   const t = useT(messages);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [filesOpen, setFilesOpen] = useState(false);
+  const f = useT(filesMessages);
   // Spoken times of finished items do not move; the running one is on the countdown.
   const now = useServerNow(5_000);
   const schedule = computeSchedule(view, now);
@@ -27,8 +31,18 @@ export function ProgrammePanel({ view }: { view: SessionView }) {
         >
           {t('programme.settings')}
         </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-expanded={filesOpen}
+          data-testid="files-toggle"
+          onClick={() => setFilesOpen((open) => !open)}
+        >
+          {f('toggle')}
+        </button>
       </div>
       {settingsOpen && <MeetingSettingsForm view={view} onDone={() => setSettingsOpen(false)} />}
+      {filesOpen && <ProgrammeFiles view={view} />}
       {view.segments.map((segment, index) => (
         <SegmentBlock
           key={segment.id}
