@@ -10,6 +10,7 @@ import { minutes } from '../lib/format.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { useServerNow } from '../lib/useServerNow.ts';
 import { act } from './act.ts';
+import { AnswersDue } from './AnswersDue.tsx';
 import { ConsoleButton } from './ConsoleButton.tsx';
 import { InscribeForm } from './InscribeForm.tsx';
 import { messages } from './messages.ts';
@@ -122,6 +123,7 @@ export function FloorPanel({ view }: { view: SessionView }) {
       )}
       <h3>{t('floor.queue')}</h3>
       <QueueList view={view} />
+      <AnswersDue view={view} />
       <InscribeForm view={view} />
       {heard.length > 0 && (
         <details className="history">

@@ -1,0 +1,70 @@
+/**
+ * A round of questions, then the answers of the panellists they were addressed to: the console
+ * says who owes answers and inscribes each answer in one press.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  LAPTOP,
+  MODERATOR_TOKEN,
+  openPage,
+  SESSION,
+  startGavel,
+  type RunningGavel,
+} from './harness.ts';
+
+let gavel: RunningGavel;
+let browser: Browser;
+
+beforeAll(async () => {
+  gavel = await startGavel();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gavel?.close();
+});
+
+describe('a round of questions in the console', () => {
+  it('lists the panellists who owe answers, grouped, and inscribes an answer in one press', async () => {
+    for (const command of [
+      { type: 'session.start' },
+      { type: 'segment.end' },
+      { type: 'floor.open' },
+      { type: 'floor.request', delegation: 'arg', kind: 'question', addressedTo: 'bensouda' },
+      { type: 'floor.request', delegation: 'bel', kind: 'question', addressedTo: 'von-hebel' },
+      { type: 'floor.request', delegation: 'can', kind: 'question', addressedTo: 'bensouda' },
+      { type: 'speaker.next', start: true },
+      { type: 'speaker.next', start: true },
+      { type: 'speaker.next', start: true },
+      { type: 'speaker.finish' },
+    ]) {
+      await gavel.command(command);
+    }
+    const { context, page } = await openPage(
+      browser,
+      `${gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
+      LAPTOP,
+    );
+    const due = page.getByTestId('answers-due');
+    await due.waitFor();
+    const rows = (await due.locator('li').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('Ms Fatou Bensouda 2 question(s)');
+    expect(rows[1]).toContain('Mr Herman von Hebel 1 question(s)');
+
+    await page.getByTestId('answer-bensouda').click();
+    await expect.poll(() => due.locator('li').count()).toBe(1);
+    const view = (await (
+      await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+        headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
+      })
+    ).json()) as { floor: { queue: { kind: string; delegation: { en: string } }[] } };
+    expect(view.floor.queue.map((q) => [q.kind, q.delegation.en])).toEqual([
+      ['answer', 'Fatou Bensouda'],
+    ]);
+    await context.close();
+  });
+});
