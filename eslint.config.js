@@ -131,7 +131,7 @@ export default tseslint.config(
     files: [
       'tests/**/*.ts',
       'bench/**/*.ts',
-      'scripts/**/*.ts',
+      'scripts/**/*.{ts,js}',
       'bin/**/*.js',
       '*.config.*',
       'vite.config.ts',
