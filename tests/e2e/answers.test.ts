@@ -2,30 +2,10 @@
  * A round of questions, then the answers of the panellists they were addressed to: the console
  * says who owes answers and inscribes each answer in one press.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  LAPTOP,
-  MODERATOR_TOKEN,
-  openPage,
-  SESSION,
-  startGavel,
-  type RunningGavel,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { LAPTOP, MODERATOR_TOKEN, openPage, SESSION, gavelAndBrowser } from './harness.ts';
 
-let gavel: RunningGavel;
-let browser: Browser;
-
-beforeAll(async () => {
-  gavel = await startGavel();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gavel?.close();
-});
+const run = gavelAndBrowser();
 
 describe('a round of questions in the console', () => {
   it('lists the panellists who owe answers, grouped, and inscribes an answer in one press', async () => {
@@ -41,11 +21,11 @@ describe('a round of questions in the console', () => {
       { type: 'speaker.next', start: true },
       { type: 'speaker.finish' },
     ]) {
-      await gavel.command(command);
+      await run.gavel.command(command);
     }
     const { context, page } = await openPage(
-      browser,
-      `${gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
+      run.browser,
+      `${run.gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
       LAPTOP,
     );
     const due = page.getByTestId('answers-due');
@@ -58,7 +38,7 @@ describe('a round of questions in the console', () => {
     await page.getByTestId('answer-bensouda').click();
     await expect.poll(() => due.locator('li').count()).toBe(1);
     const view = (await (
-      await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+      await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
         headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
       })
     ).json()) as { floor: { queue: { kind: string; delegation: { en: string } }[] } };

@@ -2,31 +2,17 @@
  * Programme files from the console: a spreadsheet checked before anything is created (every
  * problem by line and column), then created; a rehearsal copy.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  launchChromium,
   LAPTOP,
   MODERATOR_TOKEN,
   openPage,
   screenshot,
   SESSION,
-  startGavel,
-  type RunningGavel,
+  gavelAndBrowser,
 } from './harness.ts';
 
-let gavel: RunningGavel;
-let browser: Browser;
-
-beforeAll(async () => {
-  gavel = await startGavel();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gavel?.close();
-});
+const run = gavelAndBrowser();
 
 const HEADER =
   'Segment;Type de segment;Durée du segment;Item id;Kind;Honorific;Name;Function;Organisation;Topic;Minutes;Warning;Danger;Note';
@@ -37,7 +23,7 @@ function frenchCsv(rows: string[]): Buffer {
 }
 
 async function sessionIds(): Promise<string[]> {
-  const res = await fetch(`${gavel.url}/api/sessions`);
+  const res = await fetch(`${run.gavel.url}/api/sessions`);
   const body = (await res.json()) as { sessions: { id: string }[] };
   return body.sessions.map((s) => s.id);
 }
@@ -45,8 +31,8 @@ async function sessionIds(): Promise<string[]> {
 describe('programme files in the console', () => {
   it('checks a spreadsheet, names each problem by line and column, then creates the session', async () => {
     const { context, page } = await openPage(
-      browser,
-      `${gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
+      run.browser,
+      `${run.gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
       LAPTOP,
     );
     await page.getByTestId('files-toggle').click();
@@ -96,7 +82,7 @@ describe('programme files in the console', () => {
     await page.getByTestId('files-import-created').waitFor();
     expect(await sessionIds()).toContain('seance-fr');
     const view = (await (
-      await fetch(`${gavel.url}/api/sessions/seance-fr`, {
+      await fetch(`${run.gavel.url}/api/sessions/seance-fr`, {
         headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
       })
     ).json()) as {
@@ -113,8 +99,8 @@ describe('programme files in the console', () => {
 
   it('makes a rehearsal copy with an empty record', async () => {
     const { context, page } = await openPage(
-      browser,
-      `${gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
+      run.browser,
+      `${run.gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
       LAPTOP,
     );
     await page.getByTestId('files-toggle').click();
@@ -123,7 +109,7 @@ describe('programme files in the console', () => {
     await page.getByTestId('files-copied').waitFor();
     expect(await sessionIds()).toContain('rehearsal-1');
     const record = (await (
-      await fetch(`${gavel.url}/api/sessions/rehearsal-1/record`, {
+      await fetch(`${run.gavel.url}/api/sessions/rehearsal-1/record`, {
         headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
       })
     ).json()) as { turns: unknown[] };

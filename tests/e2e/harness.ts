@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../server/app.ts';
 import { builtInPlenary } from '../../server/config.ts';
 import { offsetClock, systemClock, type AdjustableClock } from '../../server/clock.ts';
@@ -133,4 +134,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * A server and a browser for one test file: started before its tests, closed after them. The
+ * getters read the running ones.
+ */
+export function gavelAndBrowser(): { readonly gavel: RunningGavel; readonly browser: Browser } {
+  let gavel: RunningGavel | null = null;
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    gavel = await startGavel();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gavel?.close();
+  });
+  return {
+    get gavel() {
+      if (!gavel) throw new Error('The server starts before the tests.');
+      return gavel;
+    },
+    get browser() {
+      if (!browser) throw new Error('The browser starts before the tests.');
+      return browser;
+    },
+  };
 }

@@ -5,55 +5,41 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  launchChromium,
   LAPTOP,
   MODERATOR_TOKEN,
   openPage,
   screenshot,
   SCREENSHOTS,
   SESSION,
-  startGavel,
-  type RunningGavel,
+  gavelAndBrowser,
 } from './harness.ts';
 
-let gavel: RunningGavel;
-let browser: Browser;
-
-beforeAll(async () => {
-  gavel = await startGavel();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gavel?.close();
-});
+const run = gavelAndBrowser();
 
 const MIN = 60_000;
 
 describe('the report page', () => {
   it('shows every turn with its figures, a correction beside the original, and prints on A4', async () => {
-    const run = gavel.command;
-    await run({ type: 'session.start' });
+    const send = run.gavel.command;
+    await send({ type: 'session.start' });
     // Ambassador Wilke speaks 4:30 of his 4 minutes; the moderator's introduction 3:00.
-    await run({ type: 'speaker.next', start: true });
-    gavel.clock.advance(4.5 * MIN);
-    await run({ type: 'speaker.next', start: true });
-    gavel.clock.advance(3 * MIN);
-    await run({ type: 'speaker.finish' });
-    await run({ type: 'session.end' });
+    await send({ type: 'speaker.next', start: true });
+    run.gavel.clock.advance(4.5 * MIN);
+    await send({ type: 'speaker.next', start: true });
+    run.gavel.clock.advance(3 * MIN);
+    await send({ type: 'speaker.finish' });
+    await send({ type: 'session.end' });
     // The introduction's start was pressed 20 s late: the secretariat corrects it.
     const view = (await (
-      await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+      await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
         headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
       })
     ).json()) as { turns: { id: string; itemId: string; firstStartedAt: number }[] };
     const intro = view.turns.find((t) => t.itemId === 'introduction');
     expect(intro).toBeDefined();
-    await run({
+    await send({
       type: 'record.correct',
       turnId: intro?.id,
       startedAt: (intro?.firstStartedAt ?? 0) - 20_000,
@@ -61,8 +47,8 @@ describe('the report page', () => {
     });
 
     const { context, page } = await openPage(
-      browser,
-      `${gavel.url}/report/${SESSION}?token=${MODERATOR_TOKEN}`,
+      run.browser,
+      `${run.gavel.url}/report/${SESSION}?token=${MODERATOR_TOKEN}`,
       LAPTOP,
     );
     await page.getByTestId('report-turns').waitFor();
@@ -97,7 +83,11 @@ describe('the report page', () => {
   });
 
   it('asks for the moderator token instead of showing the record to anyone', async () => {
-    const { context, page } = await openPage(browser, `${gavel.url}/report/${SESSION}`, LAPTOP);
+    const { context, page } = await openPage(
+      run.browser,
+      `${run.gavel.url}/report/${SESSION}`,
+      LAPTOP,
+    );
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     const error = page.getByTestId('report-error');
