@@ -13,6 +13,7 @@ import { useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
 import { commandFor, commandLabelKey, KEY_ACTIONS, type KeyAction } from './actions.ts';
 import { ConsoleButton } from './ConsoleButton.tsx';
+import { TimerSetControl } from './TimerSetControl.tsx';
 import { messages, type MessageKey } from './messages.ts';
 import { askConfirm } from './uiStore.ts';
 import { currentSegment, nextUpcomingItem } from './viewHelpers.ts';
@@ -158,6 +159,7 @@ export function Controls({ view }: { view: SessionView }) {
           'control-end-session',
         )}
       </div>
+      <TimerSetControl view={view} />
     </section>
   );
 }

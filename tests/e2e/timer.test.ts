@@ -1,0 +1,42 @@
+/** Setting the time left outright, and restarting a turn's clock after a false start. */
+import { describe, expect, it } from 'vitest';
+import { gavelAndBrowser, LAPTOP, MODERATOR_TOKEN, openPage, SESSION } from './harness.ts';
+
+const run = gavelAndBrowser();
+
+interface Now {
+  remainingMs: number | null;
+  running: boolean;
+}
+
+async function now(): Promise<Now> {
+  return (await (await fetch(`${run.gavel.url}/api/sessions/${SESSION}/now`)).json()) as Now;
+}
+
+describe('the timer from the console', () => {
+  it('sets the time left, and restarts the clock from the full time after asking once', async () => {
+    await run.gavel.command({ type: 'session.start' });
+    await run.gavel.command({ type: 'speaker.next', start: true });
+    run.gavel.clock.advance(60_000);
+    const { context, page } = await openPage(
+      run.browser,
+      `${run.gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
+      LAPTOP,
+    );
+    await page.getByTestId('timer-set-input').fill('2:30');
+    await page.getByTestId('timer-set-submit').click();
+    await expect.poll(async () => (await now()).remainingMs ?? 0).toBeLessThanOrEqual(150_000);
+    const after = await now();
+    // Set "from now": the server's clock runs on, so a little less may be left when asked.
+    expect(after.remainingMs).toBeGreaterThan(145_000);
+    expect(after.running).toBe(true);
+    expect(await page.getByTestId('timer-set-input').inputValue()).toBe('');
+
+    await page.getByTestId('timer-reset').click();
+    await page.getByTestId('confirm-yes').click();
+    await expect.poll(async () => (await now()).running).toBe(false);
+    // Ambassador Wilke's four minutes, whole again.
+    expect((await now()).remainingMs).toBe(240_000);
+    await context.close();
+  });
+});
