@@ -4,6 +4,7 @@ import type { SessionRecord, TurnRecord } from '../../shared/record.ts';
 import { zonedParts } from '../../shared/zonedTime.ts';
 import { speakerName } from '../lib/format.ts';
 import { common, delegationLabel, LANGS, setLang, useLang, useT } from '../lib/i18n.ts';
+import { CorrectionForm } from './CorrectionForm.tsx';
 import { Timeline } from './Timeline.tsx';
 import { reportMessages } from './messages.ts';
 
@@ -41,6 +42,9 @@ export function ReportPage({ session, token }: { session: string; token: string 
   const [load, setLoad] = useState<Load>(
     token ? { state: 'loading' } : { state: 'failed', reason: 'need-token' },
   );
+  // Bumped after a correction, to read the record again.
+  const [revision, setRevision] = useState(0);
+  const [correcting, setCorrecting] = useState<string | null>(null);
 
   useEffect(() => {
     if (!token) return;
@@ -69,7 +73,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
     return () => {
       cancelled = true;
     };
-  }, [session, token]);
+  }, [session, token, revision]);
 
   if (load.state === 'loading') return <p className="notice">{t('loading')}</p>;
   if (load.state === 'failed') {
@@ -204,7 +208,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
                   turn.corrected.startedAt !== turn.startedAt ||
                   turn.corrected.endedAt !== turn.endedAt ||
                   !turn.corrected.counts);
-              return (
+              return [
                 <tr
                   key={turn.turnId}
                   data-testid={`report-turn-${turn.turnId}`}
@@ -232,6 +236,19 @@ export function ReportPage({ session, token }: { session: string; token: string 
                         {t('correction-note', { note: cr.note })}
                       </div>
                     ))}
+                    {token && turn.endedAt !== null && (
+                      <button
+                        type="button"
+                        className="small no-print"
+                        aria-expanded={correcting === turn.turnId}
+                        data-testid={`correct-${turn.turnId}`}
+                        onClick={() =>
+                          setCorrecting(correcting === turn.turnId ? null : turn.turnId)
+                        }
+                      >
+                        {t('correct')}
+                      </button>
+                    )}
                   </td>
                   <td>{kind(turn.kind)}</td>
                   <td className="time">
@@ -262,8 +279,24 @@ export function ReportPage({ session, token }: { session: string; token: string 
                   <td className={turn.overrunMs > 0 ? 'time over' : 'time'}>
                     {turn.overrunMs > 0 ? `+${len(turn.overrunMs)}` : ''}
                   </td>
-                </tr>
-              );
+                </tr>,
+                correcting === turn.turnId && token ? (
+                  <tr key={`${turn.turnId}-correction`} className="no-print">
+                    <td colSpan={9}>
+                      <CorrectionForm
+                        session={session}
+                        token={token}
+                        turn={turn}
+                        timeZone={tz}
+                        onDone={() => {
+                          setCorrecting(null);
+                          setRevision((r) => r + 1);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : null,
+              ];
             })}
           </tbody>
         </table>

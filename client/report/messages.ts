@@ -49,6 +49,10 @@ export const reportMessages = defineMessages({
     recalled: 'recalled',
     total: 'Total',
     generated: 'Produced by Gavel from the meeting’s event log.',
+    correct: 'Correct',
+    counts: 'counts in the totals',
+    why: 'Why',
+    'save-correction': 'Save the correction',
   },
   fr: {
     title: 'Compte rendu de la séance',
@@ -97,5 +101,9 @@ export const reportMessages = defineMessages({
     recalled: 'rappelé',
     total: 'Total',
     generated: 'Établi par Gavel à partir du journal des événements de la séance.',
+    correct: 'Corriger',
+    counts: 'compte dans les totaux',
+    why: 'Motif',
+    'save-correction': 'Enregistrer la correction',
   },
 });

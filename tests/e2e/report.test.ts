@@ -68,6 +68,24 @@ describe('the report page', () => {
       .toBe(1);
     await screenshot(page, 'report-en');
 
+    // The secretariat corrects from the page: Ambassador Wilke's turn was a sound check.
+    const wilkeId =
+      (await rows.nth(0).getAttribute('data-testid'))?.replace('report-turn-', '') ?? '';
+    await page.getByTestId(`correct-${wilkeId}`).click();
+    const form = page.getByTestId(`correct-form-${wilkeId}`);
+    await form.getByTestId('correct-counts').uncheck();
+    await form.getByTestId('correct-note').fill('Sound check, not a statement');
+    await form.getByTestId('correct-save').click();
+    await page.getByTestId(`report-corrected-${wilkeId}`).waitFor();
+    expect(await page.getByTestId(`report-corrected-${wilkeId}`).innerText()).toContain(
+      'does not count',
+    );
+    expect(await rows.nth(0).getAttribute('class')).toContain('not-counted');
+    expect(await rows.nth(0).innerText()).toContain('Sound check, not a statement');
+    // The totals leave it out: only the introduction's corrected 3:20 remains.
+    expect(await page.getByTestId('report-by-category').innerText()).toContain('3:20');
+    await screenshot(page, 'report-corrected-en');
+
     await page.getByRole('button', { name: 'FR' }).click();
     await page.getByText('Compte rendu de la séance').waitFor();
     await screenshot(page, 'report-fr');
