@@ -3,10 +3,11 @@
  * Whatever stops it from starting is said in one sentence, with exit code 1, and nothing on disk
  * is overwritten.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Programme } from '../shared/programme.ts';
+import { describeCsvProblem, importProgrammeCsv } from '../shared/programmeCsv.ts';
 import { createApp, listen, type App } from './app.ts';
 import { FakeClock, offsetClock, systemClock, type Clock } from './clock.ts';
 import {
@@ -25,7 +26,7 @@ const HELP = `Gavel: live session moderation for formal meetings.
 
 Usage:
   gavel serve [--port N] [--host ADDRESS] [--data FOLDER] [--public-url URL] [--programme FILE]
-  gavel check FILE
+  gavel check FILE            (a programme file, .json, or a spreadsheet, .csv)
   gavel --help
 
 serve     Runs the server with the built-in plenary (session asp15-cooperation), and the
@@ -77,6 +78,7 @@ function check(args: readonly string[]): void {
   const [file, ...rest] = args;
   if (file === undefined || rest.length > 0)
     die('gavel check takes one programme file: gavel check FILE');
+  if (/\.csv$/i.test(file)) return checkSpreadsheet(file);
   try {
     const programme = readProgrammeFile(file);
     const items = programme.segments.reduce((n, s) => n + s.items.length, 0);
@@ -88,6 +90,38 @@ function check(args: readonly string[]): void {
     if (error instanceof ConfigError) die(error.message, error.problems);
     throw error;
   }
+}
+
+/**
+ * A spreadsheet carries no id, title or time zone (they are given when it is uploaded): its rows
+ * are checked, every problem named by line and column.
+ */
+function checkSpreadsheet(file: string): void {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (error) {
+    return die(
+      `${file} cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  const result = importProgrammeCsv(bytes, { id: 'check', title: 'check', timeZone: 'UTC' });
+  if (!result.ok) {
+    const n = result.problems.length;
+    return die(
+      `${file} has ${n} problem${n === 1 ? '' : 's'}:`,
+      result.problems.map((p) => {
+        const [path, message] = describeCsvProblem(p).split(/: (.*)/s);
+        return { path: path ?? '', message: message ?? p.message };
+      }),
+    );
+  }
+  const { segments } = result.programme;
+  const items = segments.reduce((n, s) => n + s.items.length, 0);
+  const minutes = segments.reduce((n, s) => n + s.budgetMs, 0) / 60_000;
+  console.log(
+    `${file} is a valid spreadsheet (${result.encoding}): ${segments.length} segments, ${items} items, ${minutes} min planned.`,
+  );
 }
 
 async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {

@@ -127,4 +127,27 @@ describe('gavel check', () => {
     const help = await runGavel(['--help']);
     expect(help.stdout).toContain('gavel serve [--port N]');
   });
+
+  it('checks a spreadsheet, naming each problem by line and column', async () => {
+    const header = 'segment;segment kind;segment budget;item id;kind;name;minutes';
+    const good = join(dir(), 'good.csv');
+    writeFileSync(
+      good,
+      `${header}\nPanel;panel;30;a;remarks;Ms A;2,5\nDébat;floor;20;;;;\n`,
+      'latin1',
+    );
+    const ok = await runGavel(['check', good]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(
+      'valid spreadsheet (windows-1252): 2 segments, 1 items, 50 min planned',
+    );
+    const bad = join(dir(), 'bad.csv');
+    writeFileSync(bad, `${header}\nPanel;panel;30;a;talk;;0\n`);
+    const refused = await runGavel(['check', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('has 3 problems');
+    expect(refused.stderr).toContain('line 2, column "kind": must be one of');
+    expect(refused.stderr).toContain('line 2, column "name": is missing');
+    expect(refused.stderr).toContain('line 2, column "minutes": must be a positive number');
+  });
 });
