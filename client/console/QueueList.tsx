@@ -1,4 +1,4 @@
-/** The list of speakers in the order they will be heard, moved by buttons or by keys. */
+/** The list of speakers in the order they will be heard, moved by buttons, keys or dragging. */
 import { useEffect, useRef } from 'react';
 import { availability } from '../../shared/enablement.ts';
 import { fail } from '../../shared/errors.ts';
@@ -53,6 +53,10 @@ export function QueueList({ view }: { view: SessionView }) {
             onMove={(e, toIndex) => {
               follow.current = e.id;
               void act({ type: 'floor.move', requestId: e.id, toIndex });
+            }}
+            onDropRequest={(requestId, toIndex) => {
+              follow.current = requestId;
+              void act({ type: 'floor.move', requestId, toIndex });
             }}
             onStep={(from, step) => {
               const rows = list.current?.querySelectorAll<HTMLElement>('.queue-row');

@@ -1,7 +1,9 @@
 /**
  * One place in the list of speakers: give the floor, move it, decline it. The row takes the
- * focus: ↑/↓ go through the list, Alt+↑/Alt+↓ move the request, Enter gives the floor.
+ * focus: ↑/↓ go through the list, Alt+↑/Alt+↓ move the request, Enter gives the floor. A row
+ * can also be dragged onto another place.
  */
+import { useState } from 'react';
 import type { GavelError } from '../../shared/errors.ts';
 import type { QueueEntry, SessionView } from '../../shared/views.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
@@ -19,6 +21,7 @@ export function QueueRow({
   giveRefusal,
   onMove,
   onStep,
+  onDropRequest,
 }: {
   view: SessionView;
   entry: QueueEntry;
@@ -27,7 +30,10 @@ export function QueueRow({
   giveRefusal: GavelError | null;
   onMove: (entry: QueueEntry, toIndex: number) => void;
   onStep: (fromIndex: number, step: -1 | 1) => void;
+  /** A row dropped here: the request to move to this place. */
+  onDropRequest: (requestId: string, toIndex: number) => void;
 }) {
+  const [dragOver, setDragOver] = useState(false);
   const t = useT(messages);
   const tc = useT(common);
   const lang = useLang((s) => s.lang);
@@ -35,8 +41,26 @@ export function QueueRow({
   const give = () => void act({ type: 'floor.give', requestId: entry.id });
   return (
     <li
-      className="queue-row"
+      className={dragOver ? 'queue-row drag-over' : 'queue-row'}
       tabIndex={0}
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData('application/x-gavel-request', entry.id);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('application/x-gavel-request')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        setDragOver(true);
+      }}
+      onDragLeave={() => setDragOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragOver(false);
+        const id = e.dataTransfer.getData('application/x-gavel-request');
+        if (id && id !== entry.id) onDropRequest(id, index);
+      }}
       data-testid={`queue-${entry.id}`}
       data-request-id={entry.id}
       data-index={index}

@@ -318,6 +318,19 @@ describe('the moderator console', () => {
     await page.locator(`[data-testid="queue-${costa}"][data-index="0"]`).waitFor();
     await poll(async () => (await serverView()).floor.queue[0]?.id).toBe(costa);
 
+    // Dragged by the mouse: the last of the list onto the first place.
+    const last = (await serverView()).floor.queue[2]?.id ?? '';
+    await page.getByTestId(`queue-${last}`).dragTo(page.getByTestId(`queue-${costa}`));
+    await poll(async () => (await serverView()).floor.queue[0]?.id).toBe(last);
+    // And back to its place at the end.
+    const france = (await serverView()).floor.queue[2]?.id ?? '';
+    await page.getByTestId(`queue-${last}`).dragTo(page.getByTestId(`queue-${france}`));
+    await poll(async () => (await serverView()).floor.queue.map((q) => q.id)).toEqual([
+      costa,
+      france,
+      last,
+    ]);
+
     // Declined with a reason the delegate will see; then the list closed and reopened.
     const victims = (await serverView()).floor.queue[2]?.id ?? '';
     await page.getByTestId(`decline-${victims}`).click();
