@@ -123,7 +123,11 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
     const res = await api(`/api/sessions/${session}/copy`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: copyId }),
+      // Titled as a rehearsal, so that nobody mistakes it for the meeting in a list.
+      body: JSON.stringify({
+        id: copyId,
+        title: `${view.meta.title.slice(0, 180)} — ${t('rehearsal-suffix')}`,
+      }),
     });
     if (res.body.ok === true) setCopied(String(res.body.id));
     else setError((res.body.error as { message: string }).message);

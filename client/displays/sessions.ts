@@ -20,7 +20,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function summary(raw: unknown): SessionSummary | null {
-  if (!isRecord(raw) || typeof raw.id !== 'string') return null;
+  // An archived session (a rehearsal put away) is not offered to phones.
+  if (!isRecord(raw) || typeof raw.id !== 'string' || raw.archived === true) return null;
   const meta = isRecord(raw.meta) ? raw.meta : {};
   const title =
     typeof raw.title === 'string'

@@ -7,6 +7,7 @@ import {
   LAPTOP,
   MODERATOR_TOKEN,
   openPage,
+  PHONE,
   screenshot,
   SESSION,
   gavelAndBrowser,
@@ -115,5 +116,24 @@ describe('programme files in the console', () => {
     ).json()) as { turns: unknown[] };
     expect(record.turns).toEqual([]);
     await context.close();
+
+    // Phones opening "/" now choose between the meeting and its rehearsal…
+    const phone = await openPage(run.browser, `${run.gavel.url}/`, PHONE);
+    const picker = phone.page.getByTestId('live-picker');
+    await picker.waitFor();
+    expect(await picker.innerText()).toContain('— rehearsal');
+    // …until the rehearsal (and the session imported above) are archived: then "/" opens the
+    // meeting itself.
+    for (const id of ['rehearsal-1', 'seance-fr']) {
+      const archived = await fetch(`${run.gavel.url}/api/sessions/${id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${MODERATOR_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ archived: true }),
+      });
+      expect(archived.status).toBe(200);
+    }
+    await phone.page.reload();
+    await phone.page.getByTestId('live-status').waitFor();
+    await phone.context.close();
   });
 });
