@@ -31,16 +31,18 @@ export function Controls({ view }: { view: SessionView }) {
   ) => {
     const command = commandFor(action, view);
     const spec = KEY_ACTIONS[action];
+    // The space bar is named as the keyboard in the page's language names it.
+    const hint = spec.hint === 'Space' ? t('controls.space-key') : spec.hint;
     return (
       <ConsoleButton
         commandType={command.type}
         refusal={refusalOf(command.type)}
         onPress={() => void act(command)}
         testId={`control-${action}`}
-        hint={spec.hint}
+        hint={hint}
         ariaKeys={spec.aria}
         ariaLabel={ariaLabel}
-        title={t('controls.shortcut', { keys: spec.hint })}
+        title={t('controls.shortcut', { keys: hint })}
         variant={variant}
       >
         {label}

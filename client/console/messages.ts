@@ -127,6 +127,7 @@ export const messages = defineMessages({
     'controls.resume': 'Resume',
     'controls.end-session': 'End session',
     'controls.shortcut': 'Shortcut: {keys}',
+    'controls.space-key': 'Space',
     'controls.nothing-to-skip': 'No upcoming speaker to skip.',
 
     'confirm.title': 'Please confirm',
@@ -367,6 +368,7 @@ export const messages = defineMessages({
     'controls.resume': 'Reprendre',
     'controls.end-session': 'Clore la séance',
     'controls.shortcut': 'Raccourci : {keys}',
+    'controls.space-key': 'Espace',
     'controls.nothing-to-skip': 'Aucun orateur à venir à passer.',
 
     'confirm.title': 'Veuillez confirmer',
