@@ -4,6 +4,7 @@
  */
 import type { CommandType } from './commands.ts';
 import { fail, type GavelError } from './errors.ts';
+import { refuse, type RefusalKey } from './refusals.ts';
 import type { FloorStatus, SessionStatus } from './state.ts';
 
 /** The few facts enablement reads; built from the server's state or from any view. */
@@ -19,13 +20,12 @@ export interface EnablementInput {
   readonly undoCount: number;
 }
 
-const notAllowed = (message: string) => fail('not-allowed', message);
+const notAllowed = (key: RefusalKey) => refuse('not-allowed', key);
 
-const NOT_STARTED = 'The session has not started yet: start it first.';
-const SUSPENDED = 'The session is suspended: resume it first.';
-const NO_TURN = 'Nobody has the floor: call a speaker first.';
-const POINT_OF_ORDER =
-  'A point of order is being heard: finish it (F) and the interrupted speaker resumes.';
+const NOT_STARTED = 'not-started';
+const SUSPENDED = 'suspended';
+const NO_TURN = 'no-turn';
+const POINT_OF_ORDER = 'point-of-order';
 
 /** The session must be live for speakers and timers to move. */
 function needLive(s: EnablementInput): GavelError | null {
@@ -49,33 +49,27 @@ function needTurn(s: EnablementInput): GavelError | null {
  */
 export function availability(s: EnablementInput, commandType: CommandType): GavelError | null {
   if (s.status === 'ended' && commandType !== 'undo' && commandType !== 'record.correct') {
-    return notAllowed(
-      'The session has ended: only undo (to reopen it) and corrections of the record remain.',
-    );
+    return notAllowed('ended');
   }
   switch (commandType) {
     case 'undo':
-      return s.undoCount > 0 ? null : notAllowed('There is nothing to undo.');
+      return s.undoCount > 0 ? null : notAllowed('nothing-to-undo');
     case 'record.correct':
       return null;
     case 'session.start':
-      return s.status === 'scheduled' ? null : notAllowed('The session has already started.');
+      return s.status === 'scheduled' ? null : notAllowed('already-started');
     case 'session.suspend':
       return needLive(s);
     case 'session.resume':
-      return s.status === 'suspended' ? null : notAllowed('The session is not suspended.');
+      return s.status === 'suspended' ? null : notAllowed('not-suspended');
     case 'session.end':
       return needStarted(s);
     case 'speaker.next':
       return (
         needLive(s) ??
         (s.interrupted ? notAllowed(POINT_OF_ORDER) : null) ??
-        (s.currentSegmentKind === null
-          ? notAllowed('No segment is running: the programme is over, end the session.')
-          : null) ??
-        (s.currentSegmentKind === 'floor' && s.queueLength === 0
-          ? notAllowed('The list of speakers is empty: end the segment to move on.')
-          : null)
+        (s.currentSegmentKind === null ? notAllowed('programme-over') : null) ??
+        (s.currentSegmentKind === 'floor' && s.queueLength === 0 ? notAllowed('list-empty') : null)
       );
     case 'speaker.call':
       return needLive(s) ?? (s.interrupted ? notAllowed(POINT_OF_ORDER) : null);
@@ -84,33 +78,29 @@ export function availability(s: EnablementInput, commandType: CommandType): Gave
     case 'speaker.recall':
       return (
         needLive(s) ??
-        (s.hasCurrentTurn
-          ? notAllowed('Someone has the floor: finish that turn (F) before recalling a speaker.')
-          : null) ??
-        (s.hasFinishedTurn
-          ? null
-          : notAllowed('Nobody has finished speaking yet: there is no one to recall.'))
+        (s.hasCurrentTurn ? notAllowed('recall-busy') : null) ??
+        (s.hasFinishedTurn ? null : notAllowed('recall-nobody'))
       );
     case 'segment.end':
       return (
         needStarted(s) ??
         (s.interrupted ? notAllowed(POINT_OF_ORDER) : null) ??
-        (s.currentSegmentKind === null ? notAllowed('No segment is running.') : null)
+        (s.currentSegmentKind === null ? notAllowed('no-segment') : null)
       );
     case 'timer.start':
       return (
         needLive(s) ??
         (s.hasCurrentTurn ? null : notAllowed(NO_TURN)) ??
-        (s.timerRunning ? notAllowed('The timer is already running.') : null)
+        (s.timerRunning ? notAllowed('timer-running') : null)
       );
     case 'timer.pause':
-      return needTurn(s) ?? (s.timerRunning ? null : notAllowed('The timer is not running.'));
+      return needTurn(s) ?? (s.timerRunning ? null : notAllowed('timer-stopped'));
     case 'timer.adjust':
     case 'timer.set':
     case 'timer.reset':
       return needTurn(s);
     case 'floor.close':
-      return s.floorStatus === 'open' ? null : notAllowed('The list of speakers is not open.');
+      return s.floorStatus === 'open' ? null : notAllowed('list-not-open');
     case 'floor.give':
       return needLive(s);
     case 'speaker.skip':
@@ -134,7 +124,7 @@ export function availability(s: EnablementInput, commandType: CommandType): Gave
       return null;
     default: {
       commandType satisfies never;
-      return notAllowed('Unknown command.');
+      return fail('invalid', 'Unknown command.');
     }
   }
 }

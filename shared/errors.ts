@@ -25,6 +25,10 @@ export interface GavelError {
   readonly message: string;
   /** With `rate-limited`: how long to wait before trying again, in ms. */
   readonly retryAfterMs?: number;
+  /** For the refusals of `refusals.ts`: which one, so a page can word it in its language. */
+  readonly key?: string;
+  /** The values its sentence names. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** Builds a refusal value. Pure. */

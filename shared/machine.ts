@@ -8,6 +8,7 @@ import type { Command, CommandOf, ItemChanges, ItemInput } from './commands.ts';
 import { DELEGATIONS, findDelegation, type Delegation } from './delegations.ts';
 import { availability, type EnablementInput } from './enablement.ts';
 import { fail, type GavelError } from './errors.ts';
+import { refuse } from './refusals.ts';
 import type { EventBody, GavelEvent } from './events.ts';
 import {
   DEFAULT_REQUEST_TIMES_MS,
@@ -563,10 +564,10 @@ export function decide(state: SessionState, command: Command, ctx: Context): Dec
   if (command.expectedVersion !== undefined && command.expectedVersion !== state.version) {
     return {
       ok: false,
-      error: fail(
-        'stale',
-        `The session moved on (version ${state.version}, the command expected ${command.expectedVersion}): look again and retry.`,
-      ),
+      error: refuse('stale', 'stale', {
+        version: state.version,
+        expected: command.expectedVersion,
+      }),
     };
   }
   const refused = availability(enablementOf(state), command.type);
@@ -647,7 +648,7 @@ function run(d: Draft, command: Command, ctx: Context): Outcome {
       const turn = currentTurn(d.state);
       if (!turn) return null;
       if (turn.grantedMs + command.deltaMs < 0) {
-        return notAllowed('That would take away more time than was granted.');
+        return refuse('not-allowed', 'too-little-time');
       }
       d.emit({ type: 'timerAdjusted', turnId: turn.id, deltaMs: command.deltaMs });
       return null;
@@ -934,11 +935,10 @@ function next(d: Draft, command: CommandOf<'speaker.next'>): Outcome {
   const now = d.now;
   const start = command.start ?? false;
   const segment = currentSegment(d.state);
-  if (!segment) return notAllowed('No segment is running: the programme is over, end the session.');
+  if (!segment) return refuse('not-allowed', 'programme-over');
   if (segment.kind === 'floor') {
     const head = d.state.floor.queue[0];
-    if (head === undefined)
-      return notAllowed('The list of speakers is empty: end the segment to move on.');
+    if (head === undefined) return refuse('not-allowed', 'list-empty');
     return give(d, head, start, { now, actor: { role: 'moderator' } }, true);
   }
   const upcoming = segment.items.find((i) => i.status === 'upcoming');
@@ -950,9 +950,7 @@ function next(d: Draft, command: CommandOf<'speaker.next'>): Outcome {
   const index = d.state.segments.indexOf(segment);
   const following = d.state.segments[index + 1];
   if (!following) {
-    return notAllowed(
-      'There is no speaker after this one: finish the turn (F) or end the session.',
-    );
+    return refuse('not-allowed', 'no-speaker-after');
   }
   endCurrentTurn(d);
   leaveSegment(d);
@@ -1209,37 +1207,24 @@ function request(d: Draft, command: CommandOf<'floor.request'>, ctx: Context): O
     }
     if (!ctx.actor.deviceKey)
       return fail('unauthorized', 'A request for the floor needs the device key of this browser.');
-    if (list === 'not-open') return notAllowed('The list of speakers is not open yet.');
+    if (list === 'not-open') return refuse('not-allowed', 'list-not-open-yet');
     if (list === 'closed' && kind !== 'reply') {
-      return notAllowed(
-        'The list of speakers is closed: only a right of reply can still be asked for.',
-      );
+      return refuse('not-allowed', 'list-closed');
     }
     if (
       state.floor.floorCode !== null &&
       command.floorCode?.trim().toUpperCase() !== state.floor.floorCode.toUpperCase()
     ) {
-      return fail(
-        'forbidden',
-        command.floorCode
-          ? 'That floor code is not right: check the code shown in the room.'
-          : 'This meeting asks for the floor code shown in the room.',
-      );
+      return refuse('forbidden', command.floorCode ? 'floor-code-wrong' : 'floor-code-needed');
     }
     const mine = state.floor.requests.filter((r) => r.deviceKey === ctx.actor.deviceKey);
     const latest = mine.reduce((max, r) => Math.max(max, r.requestedAt), -Infinity);
     if (ctx.now - latest < REQUEST_INTERVAL_MS) {
       const wait = REQUEST_INTERVAL_MS - (ctx.now - latest);
-      return fail(
-        'rate-limited',
-        `One request every 10 seconds: try again in ${Math.ceil(wait / 1000)} s.`,
-        wait,
-      );
+      return refuse('rate-limited', 'one-per-10s', { seconds: Math.ceil(wait / 1000) }, wait);
     }
     if (mine.filter((r) => OPEN_REQUEST.has(r.status)).length >= MAX_OPEN_REQUESTS_PER_DEVICE) {
-      return notAllowed(
-        'This device already has 3 requests open: withdraw one, or wait until one is heard.',
-      );
+      return refuse('not-allowed', 'three-open');
     }
   } else if (list === 'closed' && (kind === 'statement' || kind === 'question')) {
     return notAllowed(

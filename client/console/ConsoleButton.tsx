@@ -6,6 +6,8 @@
 import type { ReactNode } from 'react';
 import type { CommandType } from '../../shared/commands.ts';
 import type { GavelError } from '../../shared/errors.ts';
+import { useLang } from '../lib/i18n.ts';
+import { refusalText } from '../lib/refusalText.ts';
 import { showRefusal } from './act.ts';
 
 export interface ConsoleButtonProps {
@@ -36,6 +38,7 @@ export function ConsoleButton({
   variant = 'normal',
   pressed,
 }: ConsoleButtonProps) {
+  const lang = useLang((s) => s.lang);
   return (
     <button
       type="button"
@@ -45,7 +48,7 @@ export function ConsoleButton({
       aria-keyshortcuts={ariaKeys}
       aria-label={ariaLabel}
       aria-pressed={pressed}
-      title={refusal?.message ?? title}
+      title={refusal ? refusalText(refusal, lang) : title}
       onClick={() => (refusal ? showRefusal(commandType, refusal) : onPress())}
     >
       <span className="btn-label">{children}</span>

@@ -4,6 +4,7 @@
  * floor code when the meeting asks for one. Loaded only when a delegate opens it, so the phones
  * that only watch never download the list of delegations.
  */
+import { refusalText } from '../lib/refusalText.ts';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Command } from '../../shared/commands.ts';
 import { DELEGATIONS } from '../../shared/delegations.ts';
@@ -11,7 +12,7 @@ import type { RequestKind } from '../../shared/programme.ts';
 import type { ItemView, SessionView } from '../../shared/views.ts';
 import { send } from '../lib/connection.ts';
 import { speakerName } from '../lib/format.ts';
-import { common, useT } from '../lib/i18n.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
 import { DelegationField, type DelegationValue } from './DelegationField.tsx';
 import { becomeDelegate } from './liveConnection.ts';
 import { liveMessages } from './messages.ts';
@@ -41,6 +42,7 @@ export function AskFloorForm({
 }) {
   const t = useT(liveMessages);
   const c = useT(common);
+  const lang = useLang((s) => s.lang);
   const closed = view.floor.status === 'closed';
   const kinds: readonly AskKind[] = closed ? ['reply'] : ['statement', 'question', 'reply'];
   const list = useMemo(() => [...DELEGATIONS, ...view.delegations], [view.delegations]);
@@ -78,13 +80,13 @@ export function AskFloorForm({
       onClose();
       return;
     }
-    const { code, message, retryAfterMs } = ack.error;
+    const { code, retryAfterMs } = ack.error;
     if (code === 'rate-limited') {
       setError(t('error.rate-limited', { s: Math.ceil((retryAfterMs ?? 10_000) / 1000) }));
     } else if (code === 'forbidden' && view.floor.floorCodeRequired) {
       setError(t('error.floor-code'));
     } else {
-      setError(t('error.refused', { message }));
+      setError(t('error.refused', { message: refusalText(ack.error, lang) }));
     }
   };
 

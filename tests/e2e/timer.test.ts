@@ -39,4 +39,24 @@ describe('the timer from the console', () => {
     expect((await now()).remainingMs).toBe(240_000);
     await context.close();
   });
+
+  it("says a refusal in the console's language", async () => {
+    const { context, page } = await openPage(
+      run.browser,
+      `${run.gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
+      LAPTOP,
+      'fr-FR',
+    );
+    await page.getByTestId('timer-set-input').fill('0:10');
+    await page.getByTestId('timer-set-submit').click();
+    await expect.poll(async () => (await now()).remainingMs).toBe(10_000);
+    // Taking 30 s from 10 s left is refused, in French.
+    await page.keyboard.press('[');
+    const message = page.getByTestId('refusal-message');
+    await message.waitFor();
+    expect(await message.innerText()).toBe(
+      'Ce serait retirer plus de temps qu’il n’en a été accordé.',
+    );
+    await context.close();
+  });
 });

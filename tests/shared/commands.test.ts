@@ -379,6 +379,7 @@ describe('every refusal of availability', () => {
             code: 'not-allowed',
             message:
               'The session has ended: only undo (to reopen it) and corrections of the record remain.',
+            key: 'ended',
           },
         });
       }

@@ -389,6 +389,8 @@ describe('floor.request', () => {
         code: 'rate-limited',
         message: 'One request every 10 seconds: try again in 10 s.',
         retryAfterMs: REQUEST_INTERVAL_MS - 1,
+        key: 'one-per-10s',
+        params: { seconds: 10 },
       });
       d.tick(REQUEST_INTERVAL_MS - 2);
       error = d.refused(req({ delegation: 'deu', kind: 'statement' }), 'rate-limited', me);
