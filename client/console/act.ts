@@ -1,8 +1,8 @@
 /**
  * How the console commands. Every command carries the version it was pressed on (`guard`); one the
  * state does not allow is not sent (the console shows at once the sentence the server would give,
- * from the same pure rule); one the rate limit slows is sent again after the wait the server
- * names; and time adjustments queue up, so that pressing + three times adds a minute and a half.
+ * from the same pure rule); and time adjustments queue up, so that pressing + three times adds a
+ * minute and a half. (The server never rate-limits the moderator's socket.)
  */
 import type { Command } from '../../shared/commands.ts';
 import { availability } from '../../shared/enablement.ts';
@@ -11,11 +11,6 @@ import type { CommandAck } from '../../shared/protocol.ts';
 import { enablementOfView } from '../../shared/views.ts';
 import { send } from '../lib/connection.ts';
 import { useGavel } from '../lib/store.ts';
-
-/** A command slowed by the server's rate limit is sent again, at most this many times… */
-const RATE_LIMIT_RETRIES = 3;
-/** …and only when the wait is short enough that it still answers the key just pressed. */
-const RATE_LIMIT_MAX_WAIT_MS = 3_000;
 
 /** Shows a refusal the console worked out itself, where the server's refusals show. */
 export function showRefusal(commandType: string, error: GavelError): void {
@@ -62,25 +57,18 @@ async function actNow(command: Command): Promise<CommandAck> {
     showRefusal(command.type, refused);
     return { ok: false, error: refused };
   }
-  // The version is fixed at the press: a command the rate limit delays must still be refused as
-  // stale if the meeting moved on meanwhile, not act on a state the moderator has not seen.
+  // The version is fixed at the press: a command must be refused as stale if the meeting moved
+  // on before it arrived, not act on a state the moderator has not seen.
   const guarded: Command =
     view && command.expectedVersion === undefined
       ? { ...command, expectedVersion: view.version }
       : command;
   const sentAt = Date.now();
-  let ack = await send(guarded, { guard: true });
-  for (let retry = 0; retry < RATE_LIMIT_RETRIES && !ack.ok; retry++) {
-    const wait = ack.error.retryAfterMs ?? 1_000;
-    if (ack.error.code !== 'rate-limited' || wait > RATE_LIMIT_MAX_WAIT_MS) break;
-    // Too many keys too fast is the transport's limit, not the meeting's: wait as told, retry.
-    await pause(wait);
-    ack = await send(guarded, { guard: true });
-  }
+  const ack = await send(guarded, { guard: true });
   if (ack.ok) await versionReached(ack.version);
-  // A refusal shown before this command worked (or its own wait) no longer describes the meeting.
+  // A refusal shown before this command worked no longer describes the meeting.
   const shown = useGavel.getState().refusal;
-  if (ack.ok && shown && (shown.at <= sentAt || shown.error.code === 'rate-limited')) {
+  if (ack.ok && shown && shown.at <= sentAt) {
     useGavel.setState({ refusal: null });
   }
   return ack;
