@@ -221,19 +221,8 @@ function durationCell(value: string): number | string | undefined {
   return text;
 }
 
-const ITEM_COLUMNS: readonly CsvColumn[] = [
-  'item id',
-  'kind',
-  'honorific',
-  'name',
-  'function',
-  'organisation',
-  'topic',
-  'minutes',
-  'warning',
-  'danger',
-  'note',
-];
+/** The item's columns: all but the segment's three. */
+const ITEM_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(3);
 const FIELD_COLUMN: Record<string, CsvColumn> = {
   id: 'item id',
   kind: 'kind',
