@@ -130,6 +130,12 @@ export class BucketMap {
   }
 }
 
+/**
+ * A device whose socket went over its limit is cut off and kept away this long: a phone never
+ * sends that much, so it is a script or a broken client, and its reconnections cost nothing.
+ */
+export const HOLD_OFF_MS = 30_000;
+
 /** The refusal for a sender over its limit. */
 export function rateLimited(waitMs: number): GavelError {
   return fail(

@@ -3,7 +3,9 @@
  * a delegate's own requests, presence for the moderator, clock samples. Nothing is sent on a
  * timer: a running countdown costs no traffic, and a viewer coming or going tells no other viewer.
  */
+import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { deflateRawSync } from 'node:zlib';
 import type { Server, Socket } from 'socket.io';
 import { fail, type GavelError } from '../shared/errors.ts';
 import type { PatchOp } from '../shared/patch.ts';
@@ -11,6 +13,7 @@ import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
   type HandshakeRefusal,
+  type PackedSnapshot,
   type Presence,
   type ServerToClientEvents,
   type Snapshot,
@@ -20,26 +23,36 @@ import type { FloorRequest } from '../shared/state.ts';
 import { requestsOf, viewFor, type SessionView } from '../shared/views.ts';
 import { admit, type Secrets } from './auth.ts';
 import type { Clock } from './clock.ts';
+import { Fanout } from './fanout.ts';
 import {
   ADDRESS_COMMANDS,
   BucketMap,
+  HOLD_OFF_MS,
   rateLimited,
   SOCKET_CLOCK,
   SOCKET_COMMANDS,
   SOCKET_SYNCS,
   TokenBucket,
+  type BucketSpec,
 } from './limits.ts';
 import type { SessionHub } from './sessionHub.ts';
 import { diff } from '../shared/patch.ts';
+
+/** The audience's roles: their rooms are split into shards that a broadcast serves in slices. */
+type AudienceRole = 'delegate' | 'viewer';
+const isAudience = (role: Role): role is AudienceRole => role === 'delegate' || role === 'viewer';
 
 /** What the server keeps on each admitted socket. */
 export interface SocketData {
   session: string;
   actor: Actor;
   address: string;
-  commands: TokenBucket;
-  syncs: TokenBucket;
-  clock: TokenBucket;
+  /** The audience shard the socket is in; -1 for the moderator and the stage. */
+  shard: number;
+  /** Made on first use: most phones never send a command. */
+  commands: TokenBucket | null;
+  syncs: TokenBucket | null;
+  clock: TokenBucket | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -67,13 +80,23 @@ const BROADCAST_ORDER: readonly Role[] = ['moderator', 'stage', 'delegate', 'vie
 /** Presence goes to the moderator at most this often. */
 const PRESENCE_INTERVAL_MS = 1000;
 
+/**
+ * Sockets per audience shard. A broadcast emits to one shard at a time, so this bounds how long
+ * one step of a fan-out holds the event loop (about a millisecond on a laptop).
+ */
+const SHARD_SIZE = 64;
+
 const roomOf = (session: string, role: Role) => `s:${session}:${role}`;
+const shardRoom = (session: string, role: AudienceRole, shard: number) =>
+  `s:${session}:${role}:${shard}`;
 const deviceRoom = (session: string, deviceKey: string) => `d:${session}:${deviceKey}`;
 
 /** What one role's room last received: the view it holds and its version. */
 interface RoomState {
   view: SessionView;
   version: number;
+  /** The view as deflated JSON for pages that unpack it; made once, when first asked for. */
+  packed?: Buffer;
 }
 
 /** The live bookkeeping of one session. */
@@ -84,6 +107,8 @@ interface Channel {
   /** Connected sockets per device key. */
   readonly devices: Map<string, number>;
   readonly counts: Record<Role, number>;
+  /** Sockets in each shard of the audience's rooms; a new socket fills the first with room. */
+  readonly shards: Record<AudienceRole, number[]>;
   presenceTimer: NodeJS.Timeout | null;
   lastPresenceAt: number;
 }
@@ -119,8 +144,22 @@ export function clientAddress(
 
 function refusal(error: GavelError): Error & { data: HandshakeRefusal } {
   const err = new Error(error.message) as Error & { data: HandshakeRefusal };
-  err.data = { code: error.code, message: error.message };
+  err.data =
+    error.retryAfterMs === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, retryAfterMs: error.retryAfterMs };
   return err;
+}
+
+/** Takes a token from a socket's bucket, making the bucket on first use. Null when allowed. */
+function take(
+  data: SocketData,
+  which: 'commands' | 'syncs' | 'clock',
+  spec: BucketSpec,
+  now: number,
+): number | null {
+  const bucket = (data[which] ??= new TokenBucket(spec, now));
+  return bucket.take(now);
 }
 
 const isVersionOp = (op: PatchOp) => op.p.length === 1 && op.p[0] === 'version';
@@ -130,7 +169,24 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   const { hub, clock, secrets, trustProxy } = options;
   const channels = new Map<string, Channel>();
   const addresses = new BucketMap(ADDRESS_COMMANDS, performance.now());
+  /** Devices cut off for flooding, by session and key: when each may come back (monotonic ms). */
+  const heldOff = new Map<string, number>();
+  const fanout = new Fanout();
+  /**
+   * Each connection's address, read from its first HTTP request, which is then let go (Socket.IO's
+   * advice: the request and its headers are the largest thing a connection would otherwise keep).
+   */
+  const connectionAddress = new WeakMap<object, string>();
   let closed = false;
+
+  io.engine.on('connection', (raw: { request: IncomingMessage | null; remoteAddress: string }) => {
+    const request = raw.request;
+    connectionAddress.set(
+      raw,
+      clientAddress(request?.headers['x-forwarded-for'], raw.remoteAddress, trustProxy),
+    );
+    raw.request = null;
+  });
 
   function channel(session: string): Channel {
     let ch = channels.get(session);
@@ -140,12 +196,23 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
         mineSent: new Map(),
         devices: new Map(),
         counts: { moderator: 0, stage: 0, delegate: 0, viewer: 0 },
+        shards: { delegate: [], viewer: [] },
         presenceTimer: null,
         lastPresenceAt: -Infinity,
       };
       channels.set(session, ch);
     }
     return ch;
+  }
+
+  /** Every room of a session: the roles', each shard's. */
+  function roomsOf(session: string): string[] {
+    const ch = channels.get(session);
+    const rooms = ROLES.map((role) => roomOf(session, role));
+    for (const role of ['delegate', 'viewer'] as const) {
+      ch?.shards[role].forEach((_, shard) => rooms.push(shardRoom(session, role, shard)));
+    }
+    return rooms;
   }
 
   /** The view a room holds; computed from the state the first time it is asked for. */
@@ -197,16 +264,27 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     }, wait);
   }
 
-  function snapshotFor(socket: GavelSocket): void {
+  function snapshotFor(socket: GavelSocket, packed: boolean): void {
     const { session, actor } = socket.data;
     const room = roomState(session, actor.role);
-    const snapshot: Snapshot = {
-      protocol: PROTOCOL_VERSION,
-      version: room.version,
-      serverNow: clock.now(),
-      view: room.view,
-    };
-    socket.emit('session:snapshot', snapshot);
+    if (packed) {
+      room.packed ??= deflateRawSync(JSON.stringify(room.view));
+      const snapshot: PackedSnapshot = {
+        protocol: PROTOCOL_VERSION,
+        version: room.version,
+        serverNow: clock.now(),
+        packed: room.packed,
+      };
+      socket.emit('session:packed', snapshot);
+    } else {
+      const snapshot: Snapshot = {
+        protocol: PROTOCOL_VERSION,
+        version: room.version,
+        serverNow: clock.now(),
+        view: room.view,
+      };
+      socket.emit('session:snapshot', snapshot);
+    }
     if (actor.role === 'delegate' && actor.deviceKey !== undefined) {
       const state = hub.state(session);
       if (state) {
@@ -218,21 +296,31 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     }
   }
 
-  /** After a change: each room gets the patch from the view it holds, if it sees any change. */
+  /**
+   * After a change: each room gets the patch from the view it holds, if it sees any change. The
+   * moderator's and the stage's rooms are sent to at once; the audience's shards are queued on
+   * the fan-out, which serves them in slices so that the chair is never kept waiting.
+   */
   function broadcast(session: string): void {
     const state = hub.state(session);
     if (!state) {
       // Deleted: its pages are told by a closed connection, and a session made again later under
       // the same id starts from fresh rooms.
+      const rooms = roomsOf(session);
       const ch = channels.get(session);
       if (ch?.presenceTimer) clearTimeout(ch.presenceTimer);
       channels.delete(session);
-      io.in(ROLES.map((role) => roomOf(session, role))).disconnectSockets(true);
+      io.in(rooms).disconnectSockets(true);
       return;
     }
     const ch = channel(session);
     const serverNow = clock.now();
     for (const role of BROADCAST_ORDER) {
+      if (ch.counts[role] === 0) {
+        // Nobody to tell: the room's view is worked out afresh when someone joins it.
+        ch.rooms.delete(role);
+        continue;
+      }
       const room = roomState(session, role);
       if (room.view.version === state.version) continue;
       const view = viewFor(state, { role });
@@ -241,7 +329,14 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       if (patch.every(isVersionOp)) continue;
       const update = { fromVersion: room.version, version: state.version, serverNow, patch };
       ch.rooms.set(role, { view, version: state.version });
-      if (ch.counts[role] > 0) io.to(roomOf(session, role)).emit('session:update', update);
+      if (!isAudience(role)) {
+        io.to(roomOf(session, role)).emit('session:update', update);
+        continue;
+      }
+      ch.shards[role].forEach((size, shard) => {
+        if (size > 0)
+          fanout.push(() => io.to(shardRoom(session, role, shard)).emit('session:update', update));
+      });
     }
     // Each device's own requests: grouped once, sent only to devices whose requests changed.
     const byDevice = new Map<string, FloorRequest[]>();
@@ -265,9 +360,37 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
         });
       }
     }
+    fanout.flush();
   }
 
   const stopListening = hub.onChange(broadcast);
+
+  /**
+   * Ends a connection that sent far more than a person can: it is told why, then closed, and its
+   * device is kept away for a while, so a script's flood stops costing anything.
+   */
+  function cutOff(socket: GavelSocket, error: GavelError): void {
+    const { session, actor } = socket.data;
+    const now = performance.now();
+    if (actor.deviceKey !== undefined) {
+      // Forget those whose time is up, so many keys cut off over a long meeting are not all kept.
+      for (const [key, until] of heldOff) if (until <= now) heldOff.delete(key);
+      heldOff.set(`${session}:${actor.deviceKey}`, now + HOLD_OFF_MS);
+    }
+    socket.emit('session:closed', error);
+    socket.disconnect(true);
+  }
+
+  /** When a device cut off for flooding may come back, or null when it may now. */
+  function heldOffFor(session: string, deviceKey: string | undefined, now: number): number | null {
+    if (deviceKey === undefined || heldOff.size === 0) return null;
+    const key = `${session}:${deviceKey}`;
+    const until = heldOff.get(key);
+    if (until === undefined) return null;
+    if (until > now) return until - now;
+    heldOff.delete(key);
+    return null;
+  }
 
   io.use((socket, next) => {
     const decided = admit(socket.handshake.auth, secrets);
@@ -285,17 +408,27 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       return;
     }
     const now = performance.now();
+    const wait = heldOffFor(session, actor.deviceKey, now);
+    if (wait !== null) {
+      next(
+        refusal(
+          fail(
+            'rate-limited',
+            `This device sent far too many requests and was disconnected: it can reconnect in ${Math.ceil(wait / 1000)} s.`,
+            Math.ceil(wait),
+          ),
+        ),
+      );
+      return;
+    }
     socket.data = {
       session,
       actor,
-      address: clientAddress(
-        socket.handshake.headers['x-forwarded-for'],
-        socket.handshake.address,
-        trustProxy,
-      ),
-      commands: new TokenBucket(SOCKET_COMMANDS, now),
-      syncs: new TokenBucket(SOCKET_SYNCS, now),
-      clock: new TokenBucket(SOCKET_CLOCK, now),
+      address: connectionAddress.get(socket.conn) ?? socket.conn.remoteAddress,
+      shard: -1,
+      commands: null,
+      syncs: null,
+      clock: null,
     };
     next();
   });
@@ -303,49 +436,81 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   io.on('connection', (socket: GavelSocket) => {
     const { session, actor } = socket.data;
     const ch = channel(session);
-    const rooms = [roomOf(session, actor.role)];
+    const role = actor.role;
+    const rooms = [];
+    if (isAudience(role)) {
+      const sizes = ch.shards[role];
+      let shard = sizes.findIndex((size) => size < SHARD_SIZE);
+      if (shard === -1) shard = sizes.push(0) - 1;
+      sizes[shard] = (sizes[shard] ?? 0) + 1;
+      socket.data.shard = shard;
+      rooms.push(shardRoom(session, role, shard));
+    } else {
+      rooms.push(roomOf(session, role));
+    }
     if (actor.deviceKey !== undefined) {
       rooms.push(deviceRoom(session, actor.deviceKey));
       ch.devices.set(actor.deviceKey, (ch.devices.get(actor.deviceKey) ?? 0) + 1);
     }
     void socket.join(rooms);
-    ch.counts[actor.role] += 1;
-    snapshotFor(socket);
-    if (actor.role === 'moderator') socket.emit('presence', presence(session));
+    ch.counts[role] += 1;
+    const packed = (socket.handshake.auth as { packed?: unknown }).packed === true;
+    snapshotFor(socket, packed);
+    if (role === 'moderator') socket.emit('presence', presence(session));
     schedulePresence(session);
 
     socket.on('session:command', (raw, ack) => {
       const reply = typeof ack === 'function' ? ack : () => {};
-      const now = performance.now();
       // The moderator holds the token and runs the meeting: its console is never slowed (a
-      // secretariat officer may approve a whole list in a few seconds).
-      const wait =
-        actor.role === 'moderator'
-          ? null
-          : (socket.data.commands.take(now) ?? addresses.take(socket.data.address, now));
-      if (wait !== null) {
-        reply({ ok: false, error: rateLimited(wait) });
-        return;
+      // secretariat officer may approve a whole list in a few seconds). The stage has a budget of
+      // its own; the audience's sockets have theirs, and share one per address.
+      if (role !== 'moderator') {
+        const now = performance.now();
+        const own = take(socket.data, 'commands', SOCKET_COMMANDS, now);
+        if (own !== null) {
+          // Decided before anything is parsed: a flood costs a comparison, then ends.
+          const error = rateLimited(Math.max(own, HOLD_OFF_MS));
+          reply({ ok: false, error });
+          cutOff(socket, error);
+          return;
+        }
+        const shared = isAudience(role) ? addresses.take(socket.data.address, now) : null;
+        if (shared !== null) {
+          // Many phones share a venue's address: they are refused for a moment, never cut off.
+          reply({ ok: false, error: rateLimited(shared) });
+          return;
+        }
       }
       reply(hub.command(session, raw, actor));
     });
 
     socket.on('session:sync', () => {
-      if (socket.data.syncs.take(performance.now()) !== null) return;
-      snapshotFor(socket);
+      // Over the limit the request goes unanswered: the page asked a moment ago and has its view.
+      if (take(socket.data, 'syncs', SOCKET_SYNCS, performance.now()) !== null) return;
+      snapshotFor(socket, packed);
     });
 
     socket.on('clock:sync', (clientSentAt, ack) => {
       if (typeof ack !== 'function') return;
-      // Over the limit the sample goes unanswered: the client keeps its best earlier one.
-      if (socket.data.clock.take(performance.now()) !== null) return;
+      const wait = take(socket.data, 'clock', SOCKET_CLOCK, performance.now());
+      if (wait !== null) {
+        // A page takes a handful of samples a minute: a stream of them is a script.
+        cutOff(socket, rateLimited(Math.max(wait, HOLD_OFF_MS)));
+        return;
+      }
       const sent =
         typeof clientSentAt === 'number' && Number.isFinite(clientSentAt) ? clientSentAt : 0;
       ack({ clientSentAt: sent, serverNow: clock.now() });
     });
 
     socket.on('disconnect', () => {
-      ch.counts[actor.role] -= 1;
+      ch.counts[role] -= 1;
+      if (isAudience(role)) {
+        const sizes = ch.shards[role];
+        const shard = socket.data.shard;
+        sizes[shard] = Math.max(0, (sizes[shard] ?? 1) - 1);
+        while (sizes.length > 0 && sizes[sizes.length - 1] === 0) sizes.pop();
+      }
       if (actor.deviceKey !== undefined) {
         const left = (ch.devices.get(actor.deviceKey) ?? 1) - 1;
         if (left <= 0) ch.devices.delete(actor.deviceKey);
@@ -360,6 +525,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     close() {
       closed = true;
       stopListening();
+      fanout.close();
       for (const ch of channels.values()) {
         if (ch.presenceTimer !== null) clearTimeout(ch.presenceTimer);
         ch.presenceTimer = null;

@@ -15,6 +15,11 @@ export interface Handshake {
   readonly session: string;
   /** The role asked for; the server decides from the credentials given. */
   readonly role?: Role;
+  /**
+   * The page can unpack a snapshot sent as deflated JSON (`session:packed`): a phone joining on a
+   * weak network then receives a third of the bytes. Scripts and integrations leave it out.
+   */
+  readonly packed?: boolean;
   readonly token?: string;
   readonly stageKey?: string;
   /** A random key the browser keeps: it makes the socket a delegate's. */
@@ -27,6 +32,18 @@ export interface Snapshot {
   readonly version: number;
   readonly serverNow: number;
   readonly view: SessionView;
+}
+
+/**
+ * A snapshot whose view travels as deflate-raw compressed JSON (RFC 1951), for a page that asked
+ * for it in its handshake. The server compresses each version once for every socket that joins.
+ */
+export interface PackedSnapshot {
+  readonly protocol: number;
+  readonly version: number;
+  readonly serverNow: number;
+  /** `JSON.stringify(view)`, UTF-8, deflate-raw. */
+  readonly packed: Uint8Array | ArrayBuffer;
 }
 
 /**
@@ -63,7 +80,13 @@ export interface ClockSample {
 
 export interface ServerToClientEvents {
   'session:snapshot': (snapshot: Snapshot) => void;
+  'session:packed': (snapshot: PackedSnapshot) => void;
   'session:update': (update: Update) => void;
+  /**
+   * Why the server is about to close this connection (`rate-limited`: the device sent far more
+   * than a person can; it may come back after `retryAfterMs`).
+   */
+  'session:closed': (reason: GavelError) => void;
   /** A delegate's own requests, to that device's sockets only. */
   'floor:mine': (mine: {
     readonly version: number;
@@ -86,4 +109,6 @@ export interface ClientToServerEvents {
 export interface HandshakeRefusal {
   readonly code: GavelError['code'];
   readonly message: string;
+  /** With `rate-limited`: when the device may try again, in ms. */
+  readonly retryAfterMs?: number;
 }

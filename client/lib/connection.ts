@@ -12,7 +12,10 @@ import type {
   CommandAck,
   Handshake,
   HandshakeRefusal,
+  PackedSnapshot,
   ServerToClientEvents,
+  Snapshot,
+  Update,
 } from '../../shared/protocol.ts';
 import { bestEstimate, type ClockSampleTimes } from '../../shared/clockSync.ts';
 import { useGavel } from './store.ts';
@@ -55,15 +58,45 @@ function onVisible(): void {
   }
 }
 
+/** Browsers that can inflate a packed snapshot say so at the handshake. */
+const canUnpack = typeof DecompressionStream === 'function';
+
+/** The view in a packed snapshot: deflate-raw JSON, inflated by the browser's own stream. */
+async function unpack(snapshot: PackedSnapshot): Promise<Snapshot> {
+  // An ArrayBuffer in browsers; a Blob too makes a valid part, whatever the socket's binary type.
+  const stream = new Blob([snapshot.packed as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
+  const view = JSON.parse(await new Response(stream).text()) as Snapshot['view'];
+  return {
+    protocol: snapshot.protocol,
+    version: snapshot.version,
+    serverNow: snapshot.serverNow,
+    view,
+  };
+}
+
 /** Connects this page to a session with the credentials it has. Call once per page. */
 export function connect(handshake: Handshake): GavelSocket {
   disconnect();
-  const s: GavelSocket = io({ auth: { ...handshake }, reconnectionDelayMax: 5_000 });
+  const s: GavelSocket = io({
+    auth: canUnpack ? { ...handshake, packed: true } : { ...handshake },
+    reconnectionDelayMax: 5_000,
+    // A WebSocket at once; long-polling only where it fails (a proxy that blocks the upgrade).
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+  });
   socket = s;
   useGavel.setState({ connection: 'connecting', handshakeError: null });
 
   // Server goodbyes in a row, for the backoff below.
   let goodbyes = 0;
+  /** When the server said this device may come back (after cutting off a flood), epoch ms. */
+  let notBefore = 0;
+  const reconnectLater = (delay: number) =>
+    setTimeout(() => {
+      if (socket === s && !s.connected) s.connect();
+    }, delay);
   s.on('connect', () => {
     goodbyes = 0;
     onReconnected();
@@ -72,41 +105,61 @@ export function connect(handshake: Handshake): GavelSocket {
   });
   // Socket.IO reconnects by itself after a lost connection, but not after the server said
   // goodbye ("io server disconnect"): a page in a meeting room never gives up, so it asks again,
-  // backing off. A refused handshake (a wrong key, a deleted session) ends as `connect_error`.
+  // backing off, or after the time the server gave. A refused handshake (a wrong key, a deleted
+  // session) ends as `connect_error`.
   s.on('disconnect', (reason) => {
     useGavel.setState({ connection: 'offline' });
     onDropped();
     if (reason !== 'io server disconnect') return;
-    const delay = Math.min(5_000, 1_000 * 2 ** goodbyes);
+    const delay = Math.max(Math.min(5_000, 1_000 * 2 ** goodbyes), notBefore - Date.now());
     goodbyes += 1;
-    setTimeout(() => {
-      if (socket === s && !s.connected) s.connect();
-    }, delay);
+    reconnectLater(delay);
+  });
+  s.on('session:closed', (reason) => {
+    if (reason.retryAfterMs !== undefined) notBefore = Date.now() + reason.retryAfterMs;
+    useGavel.setState({ connection: 'refused', handshakeError: reason });
   });
   s.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
     if (err.data?.code) {
       useGavel.setState({
         connection: 'refused',
-        handshakeError: fail(err.data.code, err.data.message),
+        handshakeError: fail(err.data.code, err.data.message, err.data.retryAfterMs),
       });
+      // Kept away for a while, not for good: the page comes back by itself when it may.
+      if (err.data.code === 'rate-limited') reconnectLater(err.data.retryAfterMs ?? 30_000);
     } else {
       useGavel.setState({ connection: 'offline' });
     }
   });
-  s.on('session:snapshot', (snapshot) => {
+
+  // Snapshots and updates are applied in the order they came, even when a packed snapshot takes
+  // a moment to inflate.
+  let applied = Promise.resolve();
+  const inOrder = (step: () => void | Promise<void>) => {
+    applied = applied.then(step).catch(() => {
+      // A snapshot that cannot be read is asked for again, unpacked this time round or not.
+      s.emit('session:sync');
+    });
+  };
+  const takeSnapshot = (snapshot: Snapshot) => {
     const state = useGavel.getState();
     // Until the clock is sampled, the snapshot's own time is a fair first estimate.
     const offsetMs = state.roundTripMs === null ? snapshot.serverNow - Date.now() : state.offsetMs;
     useGavel.setState({ view: snapshot.view, offsetMs, connection: 'online' });
-  });
-  s.on('session:update', (update) => {
+  };
+  const takeUpdate = (update: Update) => {
     const view = useGavel.getState().view;
+    // Already seen: a page that joined during a fan-out has it in its snapshot.
+    if (view && update.version <= view.version) return;
     if (!view || view.version !== update.fromVersion) {
       s.emit('session:sync');
       return;
     }
     useGavel.setState({ view: applyPatch(view, update.patch) });
-  });
+  };
+  s.on('session:snapshot', (snapshot) => inOrder(() => takeSnapshot(snapshot)));
+  s.on('session:packed', (packed) => inOrder(async () => takeSnapshot(await unpack(packed))));
+  s.on('session:update', (update) => inOrder(() => takeUpdate(update)));
   s.on('floor:mine', (mine) => useGavel.setState({ mine: mine.requests }));
   s.on('presence', (presence) => useGavel.setState({ presence }));
 

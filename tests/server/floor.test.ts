@@ -8,7 +8,16 @@ import { categoryRank } from '../../shared/categories.ts';
 import { DELEGATIONS } from '../../shared/delegations.ts';
 import type { SessionRecord } from '../../shared/record.ts';
 import type { RequestView } from '../../shared/views.ts';
-import { SESSION, startServer, TOKEN, type TestClient, type TestServer } from './helpers.ts';
+import type { GavelError } from '../../shared/errors.ts';
+import type { CommandAck } from '../../shared/protocol.ts';
+import {
+  refusalOf,
+  SESSION,
+  startServer,
+  TOKEN,
+  type TestClient,
+  type TestServer,
+} from './helpers.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -99,31 +108,42 @@ describe('the open floor from phones', () => {
     expect(mine.requests.map((r) => r.delegation.id)).toEqual([delegations[42]?.id]);
   });
 
-  it('slows a device flooding requests and tells it when to try again, while others go on', async () => {
+  it('cuts off a device flooding requests, in words, keeps it away, while others go on', async () => {
     const moderator = await server.moderator();
     await openFloor(moderator);
     const flooder = await server.connect({ deviceKey: key('flooding-device') });
     const neighbour = await server.connect({ deviceKey: key('quiet-device') });
     const states = DELEGATIONS.filter((d) => d.category === 'state-party').slice(0, 30);
-    const acks = await Promise.all(
-      states.map((d) =>
-        flooder.command({
-          type: 'floor.request',
-          delegation: d.id,
-          kind: 'statement',
-          floorCode: CODE,
-        }),
-      ),
-    );
-    expect(acks.filter((a) => a.ok)).toHaveLength(1);
-    const refusals = acks.flatMap((a) => (a.ok ? [] : [a.error]));
-    expect(refusals).toHaveLength(29);
-    for (const error of refusals) {
-      expect(error.code).toBe('rate-limited');
-      expect(error.retryAfterMs).toBeGreaterThan(0);
-      expect(error.message).toMatch(/try again|wait/i);
+    const acks: CommandAck[] = [];
+    const gone = new Promise<string>((resolve) => flooder.socket.on('disconnect', resolve));
+    for (const d of states) {
+      flooder.socket.emit(
+        'session:command',
+        { type: 'floor.request', delegation: d.id, kind: 'statement', floorCode: CODE },
+        (ack) => acks.push(ack),
+      );
     }
-    // The room goes on: another phone asks and is heard.
+    const closed = await flooder.next<GavelError>('session:closed');
+    expect(closed.code).toBe('rate-limited');
+    expect(closed.message).toMatch(/too many/i);
+    expect(closed.retryAfterMs).toBeGreaterThan(0);
+    expect(await gone).toBe('io server disconnect');
+    // One request was taken; the machine refused the next ones (one request a device at a time)
+    // until the socket's budget was spent; the one over it was answered, then the socket closed.
+    expect(acks[0]).toMatchObject({ ok: true });
+    expect(acks.slice(1).every((a) => !a.ok && a.error.code === 'rate-limited')).toBe(true);
+    const last = acks.at(-1);
+    expect(last && !last.ok && last.error.message).toMatch(/Too many commands/);
+    expect(acks.length).toBeLessThan(states.length);
+
+    // The same device cannot come straight back, and is told when it may.
+    const again = server.socket({ deviceKey: key('flooding-device') });
+    const refused = await refusalOf(again);
+    expect(refused.code).toBe('rate-limited');
+    expect(refused.retryAfterMs).toBeGreaterThan(0);
+    expect(refused.message).toMatch(/reconnect in \d+ s/);
+
+    // The room goes on: another phone at the same address asks and is heard.
     const other = await neighbour.command({
       type: 'floor.request',
       delegation: 'cri',

@@ -3,7 +3,8 @@
  * refused or malformed command leaves behind (nothing), and what a viewer never sees.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Presence, Update } from '../../shared/protocol.ts';
+import type { GavelError } from '../../shared/errors.ts';
+import type { CommandAck, Presence, Update } from '../../shared/protocol.ts';
 import { remainingAt } from '../../shared/timer.ts';
 import { offsetClock, systemClock } from '../../server/clock.ts';
 import { bestEstimate, type ClockSampleTimes } from '../../shared/clockSync.ts';
@@ -232,15 +233,38 @@ describe('malformed commands', () => {
     expect(server.stateText()).toBe(before);
   });
 
-  it('limits how fast one socket may send commands, with the time to wait', async () => {
+  it('answers a socket over its command limit with the time to wait, then cuts it off', async () => {
     const viewer = await server.connect();
-    const acks = await Promise.all(
-      Array.from({ length: 40 }, () => viewer.command({ type: 'speaker.next' })),
-    );
+    const acks: CommandAck[] = [];
+    const gone = new Promise<string>((resolve) => viewer.socket.on('disconnect', resolve));
+    for (let i = 0; i < 40; i++) {
+      viewer.socket.emit('session:command', { type: 'speaker.next' }, (ack) => acks.push(ack));
+    }
+    const closed = await viewer.next<GavelError>('session:closed');
+    expect(await gone).toBe('io server disconnect');
+    expect(closed).toMatchObject({ code: 'rate-limited' });
     const limited = acks.filter((a) => !a.ok && a.error.code === 'rate-limited');
-    expect(limited.length).toBeGreaterThan(0);
+    expect(limited).toHaveLength(1);
     const first = limited[0];
     if (first && !first.ok) expect(first.error.retryAfterMs).toBeGreaterThan(0);
+    // What came before the limit was refused for what it was, not for its rate.
+    expect(acks.filter((a) => !a.ok && a.error.code === 'forbidden').length).toBeGreaterThan(10);
+  });
+
+  it('never rate-limits the moderator, whose budget no flooding phone can spend', async () => {
+    const moderator = await server.moderator();
+    const flooder = await server.connect();
+    const gone = new Promise<string>((resolve) => flooder.socket.on('disconnect', resolve));
+    for (let i = 0; i < 200; i++) {
+      flooder.socket.emit('session:command', { type: 'speaker.next' }, () => {});
+    }
+    const acks = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        moderator.command({ type: 'message.show', text: `Note ${i}` }),
+      ),
+    );
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(await gone).toBe('io server disconnect');
   });
 });
 
