@@ -12,6 +12,7 @@ import type { PatchOp } from '../shared/patch.ts';
 import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
+  type CommandAck,
   type HandshakeRefusal,
   type PackedSnapshot,
   type Presence,
@@ -49,6 +50,8 @@ export interface SocketData {
   address: string;
   /** The audience shard the socket is in; -1 for the moderator and the stage. */
   shard: number;
+  /** The page unpacks deflated snapshots (`packed` in its handshake). */
+  packed: boolean;
   /** Made on first use: most phones never send a command. */
   commands: TokenBucket | null;
   syncs: TokenBucket | null;
@@ -177,6 +180,14 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
    * advice: the request and its headers are the largest thing a connection would otherwise keep).
    */
   const connectionAddress = new WeakMap<object, string>();
+  /** Room names kept once each: every socket that joins a room then points at the same string. */
+  const roomNames = new Map<string, string>();
+  const kept = (name: string): string => {
+    const known = roomNames.get(name);
+    if (known !== undefined) return known;
+    roomNames.set(name, name);
+    return name;
+  };
   let closed = false;
 
   io.engine.on('connection', (raw: { request: IncomingMessage | null; remoteAddress: string }) => {
@@ -186,6 +197,12 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       clientAddress(request?.headers['x-forwarded-for'], raw.remoteAddress, trustProxy),
     );
     raw.request = null;
+    if (request) {
+      // Engine.IO's upgrade response still points at the request until the socket closes: its
+      // headers, the bulk of it, are not needed past the handshake.
+      request.headers = {};
+      request.rawHeaders = [];
+    }
   });
 
   function channel(session: string): Channel {
@@ -264,8 +281,8 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     }, wait);
   }
 
-  function snapshotFor(socket: GavelSocket, packed: boolean): void {
-    const { session, actor } = socket.data;
+  function snapshotFor(socket: GavelSocket): void {
+    const { session, actor, packed } = socket.data;
     const room = roomState(session, actor.role);
     if (packed) {
       room.packed ??= deflateRawSync(JSON.stringify(room.view));
@@ -310,6 +327,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       const ch = channels.get(session);
       if (ch?.presenceTimer) clearTimeout(ch.presenceTimer);
       channels.delete(session);
+      for (const room of rooms) roomNames.delete(room);
       io.in(rooms).disconnectSockets(true);
       return;
     }
@@ -426,12 +444,82 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       actor,
       address: connectionAddress.get(socket.conn) ?? socket.conn.remoteAddress,
       shard: -1,
+      packed: (socket.handshake.auth as { packed?: unknown }).packed === true,
       commands: null,
       syncs: null,
       clock: null,
     };
     next();
   });
+
+  // The handlers are shared by every socket (`this` is the socket): 10,000 phones hold no
+  // closures of their own.
+  function onCommand(this: GavelSocket, raw: unknown, ack: unknown): void {
+    const reply = typeof ack === 'function' ? (ack as (a: CommandAck) => void) : () => {};
+    const { session, actor } = this.data;
+    const role = actor.role;
+    // The moderator holds the token and runs the meeting: its console is never slowed (a
+    // secretariat officer may approve a whole list in a few seconds). The stage has a budget of
+    // its own; the audience's sockets have theirs, and share one per address.
+    if (role !== 'moderator') {
+      const now = performance.now();
+      const own = take(this.data, 'commands', SOCKET_COMMANDS, now);
+      if (own !== null) {
+        // Decided before anything is parsed: a flood costs a comparison, then ends.
+        const error = rateLimited(Math.max(own, HOLD_OFF_MS));
+        reply({ ok: false, error });
+        cutOff(this, error);
+        return;
+      }
+      const shared = isAudience(role) ? addresses.take(this.data.address, now) : null;
+      if (shared !== null) {
+        // Many phones share a venue's address: they are refused for a moment, never cut off.
+        reply({ ok: false, error: rateLimited(shared) });
+        return;
+      }
+    }
+    reply(hub.command(session, raw, actor));
+  }
+
+  function onSync(this: GavelSocket): void {
+    // Over the limit the request goes unanswered: the page asked a moment ago and has its view.
+    if (take(this.data, 'syncs', SOCKET_SYNCS, performance.now()) !== null) return;
+    snapshotFor(this);
+  }
+
+  function onClock(this: GavelSocket, clientSentAt: unknown, ack: unknown): void {
+    if (typeof ack !== 'function') return;
+    const wait = take(this.data, 'clock', SOCKET_CLOCK, performance.now());
+    if (wait !== null) {
+      // A page takes a handful of samples a minute: a stream of them is a script.
+      cutOff(this, rateLimited(Math.max(wait, HOLD_OFF_MS)));
+      return;
+    }
+    const sent =
+      typeof clientSentAt === 'number' && Number.isFinite(clientSentAt) ? clientSentAt : 0;
+    (ack as (sample: { clientSentAt: number; serverNow: number }) => void)({
+      clientSentAt: sent,
+      serverNow: clock.now(),
+    });
+  }
+
+  function onDisconnect(this: GavelSocket): void {
+    const { session, actor } = this.data;
+    const ch = channel(session);
+    ch.counts[actor.role] -= 1;
+    if (isAudience(actor.role)) {
+      const sizes = ch.shards[actor.role];
+      const shard = this.data.shard;
+      sizes[shard] = Math.max(0, (sizes[shard] ?? 1) - 1);
+      while (sizes.length > 0 && sizes[sizes.length - 1] === 0) sizes.pop();
+    }
+    if (actor.deviceKey !== undefined) {
+      const left = (ch.devices.get(actor.deviceKey) ?? 1) - 1;
+      if (left <= 0) ch.devices.delete(actor.deviceKey);
+      else ch.devices.set(actor.deviceKey, left);
+    }
+    schedulePresence(session);
+  }
 
   io.on('connection', (socket: GavelSocket) => {
     const { session, actor } = socket.data;
@@ -444,80 +532,26 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       if (shard === -1) shard = sizes.push(0) - 1;
       sizes[shard] = (sizes[shard] ?? 0) + 1;
       socket.data.shard = shard;
-      rooms.push(shardRoom(session, role, shard));
+      rooms.push(kept(shardRoom(session, role, shard)));
     } else {
-      rooms.push(roomOf(session, role));
+      rooms.push(kept(roomOf(session, role)));
     }
     if (actor.deviceKey !== undefined) {
       rooms.push(deviceRoom(session, actor.deviceKey));
       ch.devices.set(actor.deviceKey, (ch.devices.get(actor.deviceKey) ?? 0) + 1);
     }
     void socket.join(rooms);
+    // Gavel never addresses one socket through the adapter: its own room is one set less to keep.
+    void socket.leave(socket.id);
     ch.counts[role] += 1;
-    const packed = (socket.handshake.auth as { packed?: unknown }).packed === true;
-    snapshotFor(socket, packed);
+    snapshotFor(socket);
     if (role === 'moderator') socket.emit('presence', presence(session));
     schedulePresence(session);
 
-    socket.on('session:command', (raw, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => {};
-      // The moderator holds the token and runs the meeting: its console is never slowed (a
-      // secretariat officer may approve a whole list in a few seconds). The stage has a budget of
-      // its own; the audience's sockets have theirs, and share one per address.
-      if (role !== 'moderator') {
-        const now = performance.now();
-        const own = take(socket.data, 'commands', SOCKET_COMMANDS, now);
-        if (own !== null) {
-          // Decided before anything is parsed: a flood costs a comparison, then ends.
-          const error = rateLimited(Math.max(own, HOLD_OFF_MS));
-          reply({ ok: false, error });
-          cutOff(socket, error);
-          return;
-        }
-        const shared = isAudience(role) ? addresses.take(socket.data.address, now) : null;
-        if (shared !== null) {
-          // Many phones share a venue's address: they are refused for a moment, never cut off.
-          reply({ ok: false, error: rateLimited(shared) });
-          return;
-        }
-      }
-      reply(hub.command(session, raw, actor));
-    });
-
-    socket.on('session:sync', () => {
-      // Over the limit the request goes unanswered: the page asked a moment ago and has its view.
-      if (take(socket.data, 'syncs', SOCKET_SYNCS, performance.now()) !== null) return;
-      snapshotFor(socket, packed);
-    });
-
-    socket.on('clock:sync', (clientSentAt, ack) => {
-      if (typeof ack !== 'function') return;
-      const wait = take(socket.data, 'clock', SOCKET_CLOCK, performance.now());
-      if (wait !== null) {
-        // A page takes a handful of samples a minute: a stream of them is a script.
-        cutOff(socket, rateLimited(Math.max(wait, HOLD_OFF_MS)));
-        return;
-      }
-      const sent =
-        typeof clientSentAt === 'number' && Number.isFinite(clientSentAt) ? clientSentAt : 0;
-      ack({ clientSentAt: sent, serverNow: clock.now() });
-    });
-
-    socket.on('disconnect', () => {
-      ch.counts[role] -= 1;
-      if (isAudience(role)) {
-        const sizes = ch.shards[role];
-        const shard = socket.data.shard;
-        sizes[shard] = Math.max(0, (sizes[shard] ?? 1) - 1);
-        while (sizes.length > 0 && sizes[sizes.length - 1] === 0) sizes.pop();
-      }
-      if (actor.deviceKey !== undefined) {
-        const left = (ch.devices.get(actor.deviceKey) ?? 1) - 1;
-        if (left <= 0) ch.devices.delete(actor.deviceKey);
-        else ch.devices.set(actor.deviceKey, left);
-      }
-      schedulePresence(session);
-    });
+    socket.on('session:command', onCommand);
+    socket.on('session:sync', onSync);
+    socket.on('clock:sync', onClock);
+    socket.on('disconnect', onDisconnect);
   });
 
   return {
