@@ -142,11 +142,17 @@ function inspect(path: string): void {
 
 /** The log on disk. Synchronous: a command is on disk before its acknowledgement is sent. */
 export class Store {
+  private readonly insertRow: Database.Statement;
+
   private constructor(
     private readonly db: Database.Database,
     /** The database file. */
     readonly path: string,
-  ) {}
+  ) {
+    this.insertRow = db.prepare(
+      'INSERT INTO log (session_id, version, actor_role, command, events, at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
 
   /** Opens (or creates) `gavel.db` in `dataDir`. Throws a `StoreError` with a sentence. */
   static open(dataDir: string): Store {
@@ -221,21 +227,19 @@ export class Store {
     })();
   }
 
-  /** Appends one accepted command with its events, in one transaction. */
+  /**
+   * Appends one accepted command with its events. One INSERT is one transaction of its own, so the
+   * row is on disk (fsync) when this returns; the statement is prepared once.
+   */
   append(row: LogRow): void {
-    const insert = this.db.prepare(
-      'INSERT INTO log (session_id, version, actor_role, command, events, at) VALUES (?, ?, ?, ?, ?, ?)',
+    this.insertRow.run(
+      row.sessionId,
+      row.version,
+      row.actorRole,
+      JSON.stringify(row.command),
+      JSON.stringify(row.events),
+      row.at,
     );
-    this.db.transaction(() => {
-      insert.run(
-        row.sessionId,
-        row.version,
-        row.actorRole,
-        JSON.stringify(row.command),
-        JSON.stringify(row.events),
-        row.at,
-      );
-    })();
   }
 
   /** A session's log, in order. */
