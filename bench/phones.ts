@@ -1,95 +1,198 @@
 /**
- * A room of simulated phones for `npm run bench`: N Socket.IO viewers in this one process, each a
- * real connection to the server under test. It reports to the parent (over IPC) when every phone
- * has a given version, with the times of the first and last receipt. It stops by itself.
+ * A room of simulated phones for `npm run bench`, one child process of several: Socket.IO viewers,
+ * WebSocket first, each a real connection to the server under test. The parent asks it to add
+ * phones and to say when every phone here holds a version; it answers with the first and last
+ * receipt times on the machine's monotonic clock. It stops by itself when the parent goes.
+ *
+ *   tsx bench/phones.ts URL SESSION INDEX LIFETIME_MS
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.ts';
+import { now } from './stats.ts';
 
 type Phone = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Messages to the parent. */
+/** From the parent. */
+export type PhonesCommand =
+  | { readonly type: 'grow'; readonly count: number }
+  | { readonly type: 'watch'; readonly version: number };
+
+/** To the parent. */
 export type PhonesMessage =
-  | { readonly type: 'ready'; readonly phones: number; readonly snapshotBytes: number }
+  | { readonly type: 'grown'; readonly phones: number }
   | {
       readonly type: 'delivered';
       readonly version: number;
+      /** When the first and the last phone here had that version or a later one. */
       readonly firstAt: number;
       readonly lastAt: number;
+      readonly phones: number;
+      /** The update's size as one phone received it (process 0 only, else 0). */
       readonly bytes: number;
     }
   | { readonly type: 'failed'; readonly message: string };
 
-const LIFETIME_MS = 180_000;
-const BATCH = 50;
+/** Handshakes in flight at once, per process. */
+const CONCURRENT_JOINS = 50;
+/** Versions each phone remembers: enough for the parent's question to arrive after the update. */
+const HISTORY = 16;
 
-const [url, session, countText] = process.argv.slice(2);
-const count = Number(countText ?? 1000);
+const [url = '', session = '', indexText = '0', lifetimeText = '900000'] = process.argv.slice(2);
 const send = (message: PhonesMessage) => process.send?.(message);
-const now = () => performance.timeOrigin + performance.now();
 
 // Never outlive the bench: a lost parent or a stuck run ends here.
 setTimeout(() => {
-  send({ type: 'failed', message: `phones gave up after ${LIFETIME_MS / 1000} s` });
+  send({ type: 'failed', message: `phones gave up after ${Number(lifetimeText) / 1000} s` });
   process.exit(2);
-}, LIFETIME_MS).unref();
+}, Number(lifetimeText)).unref();
 process.on('disconnect', () => process.exit(0));
 
-const received = new Map<number, { count: number; firstAt: number; lastAt: number }>();
-/** The size of each update as phone 0 received it. */
+interface Held {
+  readonly socket: Phone;
+  readonly versions: number[];
+  readonly ats: number[];
+  alive: boolean;
+}
+
+const phones: Held[] = [];
+let alive = 0;
+
+/** The parent's current question: which phones already hold the version asked about. */
+let watch: {
+  readonly version: number;
+  readonly counted: Uint8Array;
+  count: number;
+  firstAt: number;
+  lastAt: number;
+} | null = null;
+
+/** The size of each update as the first phone of process 0 received it, by version. */
 const bytesOf = new Map<number, number>();
-let snapshotBytes = 0;
 
 function watchBytes(phone: Phone): void {
   // The frame as it came off the wire: Engine.IO's type digit, then Socket.IO's packet.
   phone.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
     if (packet.type !== 'message' || typeof packet.data !== 'string') return;
-    const bytes = 1 + Buffer.byteLength(packet.data);
-    if (packet.data.startsWith('2["session:snapshot"')) snapshotBytes = bytes;
-    const match = /^2\["session:update",\{.*"version":(\d+),"serverNow"/.exec(packet.data);
-    if (match) bytesOf.set(Number(match[1]), bytes);
+    const match = /^2\["session:update",\{.*?"version":(\d+)/.exec(packet.data);
+    if (match) bytesOf.set(Number(match[1]), 1 + Buffer.byteLength(packet.data));
+    if (bytesOf.size > HISTORY) bytesOf.delete(bytesOf.keys().next().value as number);
   });
 }
 
-function connect(index: number): Promise<Phone> {
+function settle(): void {
+  if (watch === null || watch.count < alive) return;
+  const version = watch.version;
+  let bytes = 0;
+  for (const [v, b] of bytesOf) {
+    if (v >= version) {
+      bytes = b;
+      break;
+    }
+  }
+  send({
+    type: 'delivered',
+    version,
+    firstAt: watch.firstAt,
+    lastAt: watch.lastAt,
+    phones: alive,
+    bytes,
+  });
+  watch = null;
+}
+
+function counts(index: number, at: number): void {
+  if (watch === null || watch.counted[index] === 1) return;
+  watch.counted[index] = 1;
+  watch.count += 1;
+  watch.firstAt = Math.min(watch.firstAt, at);
+  watch.lastAt = Math.max(watch.lastAt, at);
+}
+
+function join(index: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const phone: Phone = io(url as string, {
-      auth: { session },
+    // As the live page asks: a packed snapshot, which a server that does not know it ignores.
+    const socket: Phone = io(url, {
+      auth: { session, packed: true },
       forceNew: true,
       transports: ['websocket'],
       reconnection: false,
     });
-    if (index === 0) watchBytes(phone);
-    phone.on('session:update', (update) => {
+    const held: Held = { socket, versions: [], ats: [], alive: false };
+    if (index === 0 && indexText === '0') watchBytes(socket);
+    socket.on('session:update', (update) => {
       const at = now();
-      const entry = received.get(update.version) ?? { count: 0, firstAt: at, lastAt: at };
-      entry.count += 1;
-      entry.lastAt = at;
-      received.set(update.version, entry);
-      if (entry.count === count) {
-        const bytes = bytesOf.get(update.version) ?? 0;
-        send({
-          type: 'delivered',
-          version: update.version,
-          firstAt: entry.firstAt,
-          lastAt: entry.lastAt,
-          bytes,
-        });
+      held.versions.push(update.version);
+      held.ats.push(at);
+      if (held.versions.length > HISTORY) {
+        held.versions.shift();
+        held.ats.shift();
+      }
+      if (watch !== null && update.version >= watch.version) {
+        counts(index, at);
+        settle();
       }
     });
-    phone.once('session:snapshot', () => resolve(phone));
-    phone.once('connect_error', (err) => reject(err));
+    const joined = (event: string) => {
+      if (event !== 'session:snapshot' && event !== 'session:packed') return;
+      socket.offAny(joined);
+      held.alive = true;
+      alive += 1;
+      phones[index] = held;
+      resolve();
+    };
+    socket.onAny(joined);
+    socket.once('connect_error', (error) => reject(error));
+    socket.on('disconnect', () => {
+      if (!held.alive) return;
+      held.alive = false;
+      alive -= 1;
+      // A phone that left counts no more, whether or not it had the version.
+      if (watch !== null && watch.counted[index] === 1) {
+        watch.counted[index] = 0;
+        watch.count -= 1;
+      }
+      settle();
+    });
   });
 }
 
-try {
-  const phones: Phone[] = [];
-  for (let i = 0; i < count; i += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, count - i) }, (_, j) => connect(i + j));
-    phones.push(...(await Promise.all(batch)));
-  }
-  send({ type: 'ready', phones: phones.length, snapshotBytes });
-} catch (error) {
-  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-  process.exit(1);
+async function grow(count: number): Promise<void> {
+  const first = phones.length;
+  let next = first;
+  const worker = async () => {
+    while (next < first + count) await join(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_JOINS, count) }, worker));
 }
+
+process.on('message', (command: PhonesCommand) => {
+  switch (command.type) {
+    case 'grow':
+      grow(command.count).then(
+        () => send({ type: 'grown', phones: alive }),
+        (error: unknown) =>
+          send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      );
+      return;
+    case 'watch': {
+      watch = {
+        version: command.version,
+        counted: new Uint8Array(phones.length),
+        count: 0,
+        firstAt: Infinity,
+        lastAt: -Infinity,
+      };
+      // The update may have come before the question: each phone's recent history answers.
+      phones.forEach((held, index) => {
+        if (!held.alive) return;
+        const i = held.versions.findIndex((v) => v >= command.version);
+        const at = held.ats[i];
+        if (i >= 0 && at !== undefined) counts(index, at);
+      });
+      settle();
+      return;
+    }
+    default:
+      command satisfies never;
+  }
+});

@@ -1,117 +1,250 @@
 /**
- * `npm run bench`: how big a "next speaker" update is as a phone receives it, and how long the
- * server takes to hand it to 1,000 phones. The server runs here; the phones are real Socket.IO
- * connections in a separate process, on loopback. Prints medians over several runs. Bounded: it
- * stops by itself if anything hangs.
+ * `npm run bench`: every row of issue 11's table in one run, against a real `gavel serve` child
+ * process on 127.0.0.1, printed as a table and written as JSON. Phones are real Socket.IO viewers
+ * in several child processes; the moderator, a second console and an observer are sockets here.
+ * Times are printed, never judged. Bounded: a global time limit kills every child it started and
+ * exits non-zero.
  *
- *   npm run bench                 1,000 phones, 7 runs
- *   npm run bench -- 2000 9       2,000 phones, 9 runs
+ *   npm run bench                                  1,000, 5,000 and 10,000 phones, 7 runs each
+ *   npm run bench -- --phones 2000 --runs 9 --clients 2
+ *   npm run bench -- --server-args "--workers 4"   appended to the serve command
+ *   npm run bench -- --quick --json /tmp/b.json    50 phones, 2 runs: a smoke test
+ *
+ * Order: one server for the whole run. The rows that need a quiet server come first (pages,
+ * joining bytes, HTTP, the flood), then the phones are added in steps (1,000, then 4,000 more…),
+ * each step measured before the next.
  */
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createApp, listen } from '../server/app.ts';
-import { builtInPlenary } from '../server/config.ts';
-import type { PhonesMessage } from './phones.ts';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { killAll } from './children.ts';
+import { Crowd } from './crowd.ts';
+import { measureFanOut, NextSpeaker, type FanOutResult } from './fanOut.ts';
+import { measureFlood } from './flood.ts';
+import { measureHttp } from './httpLatency.ts';
+import { measureJoin } from './joinBytes.ts';
+import { measurePages } from './pages.ts';
+import { runOntime } from './peer.ts';
+import { formatReport, type BenchResult } from './report.ts';
+import { ROOT, startServer, type RunningServer } from './server.ts';
+import { connect, send, SESSION, type GavelClient } from './sockets.ts';
+import { now } from './stats.ts';
 
-const PHONES = Number(process.argv[2] ?? 1000);
-const RUNS = Number(process.argv[3] ?? 7);
-const SESSION = 'asp15-cooperation';
-const TIME_LIMIT_MS = 240_000;
+const HELP = `npm run bench -- [options]
 
-const now = () => performance.timeOrigin + performance.now();
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-};
-const ms = (v: number) => `${v.toFixed(1)} ms`;
+  --phones N,N,…        phone counts, measured in ascending order on one server (1000,5000,10000)
+  --runs R              measured "next speaker" runs per count, after one warm-up (7)
+  --clients K           child processes the phones are spread over (4)
+  --json FILE           where the figures go as JSON (dist/bench.json)
+  --server-args "…"     appended to "gavel serve" (e.g. "--workers 4")
+  --time-limit S        seconds before the bench kills everything and fails (900; 90 with --quick)
+  --quick               50 phones, 2 runs, 1 client process, a 1 s flood, 30 HTTP samples
+`;
 
-const guard = setTimeout(() => {
-  console.error(`bench: gave up after ${TIME_LIMIT_MS / 1000} s`);
-  process.exit(2);
-}, TIME_LIMIT_MS);
+/** Splits `--server-args` as a shell would split simple words, with quotes kept together. */
+function splitArgs(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) {
+    words.push(match[1] ?? match[2] ?? match[3] ?? '');
+  }
+  return words;
+}
 
-const dataDir = mkdtempSync(join(tmpdir(), 'gavel-bench-'));
-const app = createApp({
-  dataDir,
-  moderatorToken: 'bench-moderator-token',
-  stageKey: 'bench-stage-key',
-  programmes: [builtInPlenary()],
-});
-const port = await listen(app.httpServer, 0, '127.0.0.1');
-const moderator = { role: 'moderator' as const };
-const started = app.hub.command(SESSION, { type: 'session.start' }, moderator);
-if (!started.ok) throw new Error(started.error.message);
+function options() {
+  const { values } = parseArgs({
+    options: {
+      phones: { type: 'string' },
+      runs: { type: 'string' },
+      clients: { type: 'string' },
+      json: { type: 'string' },
+      'server-args': { type: 'string' },
+      'time-limit': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  const quick = values.quick === true;
+  const whole = (name: string, text: string | undefined, fallback: number, min = 1) => {
+    const n = text === undefined ? fallback : Number(text);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be a whole number ≥ ${min}`);
+    return n;
+  };
+  const phones = [
+    ...new Set(
+      (values.phones ?? (quick ? '50' : '1000,5000,10000'))
+        .split(',')
+        .map((p) => whole('phones', p.trim(), 0)),
+    ),
+  ].sort((a, b) => a - b);
+  return {
+    quick,
+    phones,
+    runs: whole('runs', values.runs, quick ? 2 : 7),
+    clients: whole('clients', values.clients, quick ? 1 : 4),
+    json: values.json === undefined ? resolve(ROOT, 'dist/bench.json') : resolve(values.json),
+    serverArgs: splitArgs(values['server-args'] ?? ''),
+    timeLimitMs: whole('time-limit', values['time-limit'], quick ? 90 : 900) * 1000,
+    floodMs: quick ? 1000 : 3000,
+    httpSamples: quick ? 30 : 200,
+    settleMs: quick ? 3000 : 15_000,
+  };
+}
 
-const phones = fork(
-  fileURLToPath(new URL('./phones.ts', import.meta.url)),
-  [`http://127.0.0.1:${port}`, SESSION, String(PHONES)],
-  {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+/** This process's soft limit of open files, which the server inherits; null if unknown. */
+function openFilesLimit(): number | null {
+  try {
+    const limits = readFileSync('/proc/self/limits', 'utf8');
+    const soft = /^Max open files\s+(\d+)/m.exec(limits)?.[1];
+    return soft === undefined ? null : Number(soft);
+  } catch {
+    return null;
+  }
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const opts = options();
+  const startedAt = now();
+  const startedIso = new Date().toISOString();
+  const loadBefore = loadavg();
+  const deadline = startedAt + opts.timeLimitMs;
+  const guard = setTimeout(() => {
+    log(`bench: stopped at the time limit (${opts.timeLimitMs / 1000} s); its children are killed`);
+    killAll();
+    process.exit(2);
+  }, opts.timeLimitMs);
+  process.once('SIGINT', () => {
+    killAll();
+    process.exit(130);
+  });
+
+  const files = openFilesLimit();
+  const most = opts.phones[opts.phones.length - 1] ?? 0;
+  if (files !== null && most + 200 > files) {
+    log(`bench: ${most} phones need more than the ${files} open files a process may have here`);
+  }
+  log('bench: starting the server');
+  const server: RunningServer = await startServer({
+    extraArgs: opts.serverArgs,
+    startTimeoutMs: 30_000,
+  });
+  const sockets: GavelClient[] = [];
+  let crowd: Crowd | null = null;
+  try {
+    const token = { session: SESSION, token: server.moderatorToken };
+    const moderator = await connect(server.url, token);
+    const secondConsole = await connect(server.url, token);
+    const observer = await connect(server.url, { session: SESSION });
+    sockets.push(moderator.socket, secondConsole.socket, observer.socket);
+
+    log('bench: page loads');
+    const pages = await measurePages(server.url, SESSION);
+    log('bench: a joining phone');
+    const join = await measureJoin(server.url, SESSION);
+
+    // A live session with a speaker: the timer commands of the HTTP row need a turn.
+    if (moderator.snapshot.view.status === 'scheduled') {
+      await send(moderator.socket, { type: 'session.start' });
+    }
+    const nextSpeaker = NextSpeaker.of(moderator.snapshot.view);
+    await nextSpeaker.send(moderator.socket);
+
+    log(`bench: ${opts.httpSamples} HTTP commands`);
+    const http = await measureHttp({
+      url: server.url,
+      session: SESSION,
+      moderatorToken: server.moderatorToken,
+      observer: observer.socket,
+      samples: opts.httpSamples,
+    });
+    log('bench: the Ontime peer');
+    const peer = await runOntime(
+      opts.httpSamples,
+      Math.max(10_000, Math.min(300_000, deadline - now() - 60_000)),
+    );
+
+    log(`bench: a ${opts.floodMs / 1000} s flood from one device`);
+    const flood = await measureFlood({
+      url: server.url,
+      session: SESSION,
+      moderator: moderator.socket,
+      sockets: 20,
+      durationMs: opts.floodMs,
+      ratePerSecond: 25_000,
+    });
+
+    log('bench: the server memory with no phones');
+    const baselineRssBytes = await server.settledRssBytes(opts.settleMs);
+    crowd = Crowd.start(server.url, SESSION, opts.clients, opts.timeLimitMs + 30_000);
+    const fanOut: FanOutResult[] = [];
+    for (const phones of opts.phones) {
+      log(`bench: ${phones} phones, ${opts.runs} runs`);
+      fanOut.push(
+        await measureFanOut({
+          server,
+          crowd,
+          phones,
+          runs: opts.runs,
+          moderator: moderator.socket,
+          console: secondConsole.socket,
+          nextSpeaker,
+          baselineRssBytes,
+          settleMs: opts.settleMs,
+          log,
+        }),
+      );
+    }
+
+    const result: BenchResult = {
+      startedAt: startedIso,
+      node: process.version,
+      cpus: availableParallelism(),
+      options: {
+        phones: opts.phones,
+        runs: opts.runs,
+        clients: opts.clients,
+        quick: opts.quick,
+        serverArgs: opts.serverArgs,
+      },
+      server: { command: server.command, processes: server.processNames() },
+      durationMs: now() - startedAt,
+      fanOut,
+      flood,
+      http,
+      peer,
+      pages,
+      join,
+      baselineRssBytes,
+      loadAverage: { before: loadBefore, after: loadavg() },
+    };
+    mkdirSync(dirname(opts.json), { recursive: true });
+    writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${formatReport(result).join('\n')}\n\nJSON: ${opts.json}\n`);
+  } catch (error) {
+    log(`bench: the server's last words:\n${server.output().slice(-2000)}`);
+    throw error;
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+    await crowd?.close();
+    await server.stop();
+    clearTimeout(guard);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    killAll();
+    process.exit(1);
   },
 );
-const waiting = new Map<string, (m: PhonesMessage) => void>();
-phones.on('message', (message: PhonesMessage) => {
-  if (message.type === 'failed') {
-    console.error(`bench: the phones failed: ${message.message}`);
-    process.exit(1);
-  }
-  const key = message.type === 'delivered' ? `delivered:${message.version}` : message.type;
-  waiting.get(key)?.(message);
-  waiting.delete(key);
-});
-const expect = <T extends PhonesMessage>(key: string) =>
-  new Promise<T>((resolve) => waiting.set(key, resolve as (m: PhonesMessage) => void));
-
-try {
-  const connectStart = now();
-  const ready = await expect<Extract<PhonesMessage, { type: 'ready' }>>('ready');
-  console.log(
-    `${ready.phones} phones connected in ${ms(now() - connectStart)}; a phone's snapshot is ${ready.snapshotBytes} bytes.`,
-  );
-
-  const bytes: number[] = [];
-  const serverMs: number[] = [];
-  const firstMs: number[] = [];
-  const lastMs: number[] = [];
-  // One warm-up run, then the measured ones: each a "next speaker" with the timer started.
-  for (let run = 0; run <= RUNS; run++) {
-    const t0 = now();
-    const ack = app.hub.command(SESSION, { type: 'speaker.next', start: true }, moderator);
-    if (!ack.ok) throw new Error(ack.error.message);
-    const delivered = expect<Extract<PhonesMessage, { type: 'delivered' }>>(
-      `delivered:${ack.version}`,
-    );
-    // The hub broadcasts right after the acknowledgement (a microtask): once this resolves, the
-    // server has computed the patch and written it to every phone's socket.
-    await Promise.resolve();
-    const t1 = now();
-    const d = await delivered;
-    if (run === 0) continue;
-    bytes.push(d.bytes);
-    serverMs.push(t1 - t0);
-    firstMs.push(d.firstAt - t0);
-    lastMs.push(d.lastAt - t0);
-  }
-
-  console.log(`\n"Next speaker" to ${PHONES} phones, median of ${RUNS} runs (min–max):`);
-  const row = (label: string, values: number[], format: (v: number) => string) =>
-    console.log(
-      `  ${label.padEnd(40)} ${format(median(values)).padStart(10)}   (${format(Math.min(...values))} – ${format(Math.max(...values))})`,
-    );
-  row('update size, as a phone receives it', bytes, (v) => `${Math.round(v)} B`);
-  row('server: command to last socket write', serverMs, ms);
-  row('first phone has it', firstMs, ms);
-  row('last phone has it', lastMs, ms);
-} finally {
-  phones.kill();
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  clearTimeout(guard);
-}
