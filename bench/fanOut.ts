@@ -137,7 +137,8 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutResul
     await sleep(150);
   };
   // Each run is two: a quiet "next speaker" (how long the fan-out takes by itself), then one
-  // with the console probing every ~2 ms (how long the chair waits meanwhile). The first run
+  // with a second console pressing again 2 ms after each answer (how long the chair waits
+  // meanwhile). The first run
   // warms up and is not counted.
   for (let run = 0; run <= runs; run++) {
     await nextSpeakerRun(run > 0, quiet, null);

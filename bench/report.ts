@@ -195,7 +195,7 @@ export function formatReport(r: BenchResult): string[] {
   return [
     `Gavel bench, ${r.startedAt}: node ${r.node}, ${r.cpus} CPUs, ${(r.durationMs / 1000).toFixed(0)} s; load average ${load(r.loadAverage.before)} before, ${load(r.loadAverage.after)} after`,
     `server: ${r.server.command}; its processes: ${r.server.processes.join(', ')}`,
-    `phones: ${r.options.phones.map(count).join(', ')} in ${r.options.clients} process${r.options.clients === 1 ? '' : 'es'}; per count ${r.options.runs} runs after a warm-up, each a quiet "next speaker" and one with the console probing every 2 ms`,
+    `phones: ${r.options.phones.map(count).join(', ')} in ${r.options.clients} process${r.options.clients === 1 ? '' : 'es'}; per count ${r.options.runs} runs after a warm-up, each a quiet "next speaker" and one with a second console pressing again 2 ms after each answer`,
     'KB = 1,000 bytes; percentiles by nearest rank; "vs goal" = measured / goal (above 1: not there yet)',
     '',
     line(head),

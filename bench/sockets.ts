@@ -65,35 +65,36 @@ export interface ProbeResult {
   readonly unanswered: number;
 }
 
-/** Never more than this many commands of a probe in flight: a stalled server bounds the probe. */
-const MAX_IN_FLIGHT = 5_000;
-
 /**
- * A console pressing keys every ~2 ms: the stage message shown, then cleared, again and again.
- * Those commands are logged and acknowledged like any other, and no phone sees them (the message
- * is for the stage and the moderator), so they time the command path alone.
+ * A second console pressing a key again as soon as the last one was answered, plus a short gap:
+ * the stage message shown, then cleared, again and again. One command in flight at a time, as a
+ * person at a console has, so each round trip is the wait the chair would feel at that moment and
+ * a slow answer does not pile later ones up behind it. Those commands are logged and acknowledged
+ * like any other, and no phone sees them (the message is for the stage and the moderator).
  */
 export class Probe {
   private readonly roundTripsMs: number[] = [];
   private refused = 0;
   private inFlight = 0;
   private sent = 0;
+  private running = false;
   private timer: NodeJS.Timeout | null = null;
   private drained: (() => void) | null = null;
 
   constructor(
     private readonly socket: GavelClient,
-    private readonly periodMs = 2,
+    private readonly gapMs = 2,
   ) {}
 
   start(): this {
+    this.running = true;
     this.fire();
-    this.timer = setInterval(() => this.fire(), this.periodMs);
     return this;
   }
 
   private fire(): void {
-    if (this.inFlight >= MAX_IN_FLIGHT) return;
+    this.timer = null;
+    if (!this.running) return;
     const command: Command =
       this.sent % 2 === 0
         ? { type: 'message.show', text: `Bench ${this.sent}` }
@@ -106,12 +107,14 @@ export class Probe {
       if (!ack.ok) this.refused += 1;
       this.inFlight -= 1;
       if (this.inFlight === 0) this.drained?.();
+      if (this.running) this.timer = setTimeout(() => this.fire(), this.gapMs);
     });
   }
 
   /** Stops sending and waits (bounded) for the acks still due. */
   async stop(graceMs = 5_000): Promise<ProbeResult> {
-    if (this.timer !== null) clearInterval(this.timer);
+    this.running = false;
+    if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     if (this.inFlight > 0) {
       await new Promise<void>((resolve) => {
