@@ -1,6 +1,7 @@
-// A build plugin that prints what each route downloads: its HTML entry and every chunk and style
-// sheet it pulls in, gzipped. The live page must carry none of the console's code.
-import { gzipSync } from 'node:zlib';
+// A build plugin that prints what each route downloads at first render: its HTML and every script
+// and style sheet it pulls in statically, raw, gzip (level 9) and brotli (quality 11), the way
+// the server sends them. Headers are not counted here; tests/server/assets.test.ts counts them.
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 interface Asset {
@@ -9,10 +10,14 @@ interface Asset {
   readonly css: readonly string[];
 }
 
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1).padStart(6)} kB`;
+
 export function routeSizes(): Plugin {
   return {
     name: 'gavel-route-sizes',
     apply: 'build',
+    // After Vite has written each page's HTML into the bundle.
+    enforce: 'post',
     generateBundle(_options, bundle) {
       const assets = new Map<string, Asset>();
       for (const [file, out] of Object.entries(bundle)) {
@@ -35,15 +40,24 @@ export function routeSizes(): Plugin {
           asset?.imports.forEach(visit);
           asset?.css.forEach(visit);
         };
+        if (assets.has(`${out.name}.html`)) seen.add(`${out.name}.html`);
         visit(file);
+        let raw = 0;
         let gzip = 0;
-        for (const name of seen)
-          gzip += gzipSync(assets.get(name)?.bytes ?? new Uint8Array()).length;
+        let brotli = 0;
+        for (const name of seen) {
+          const bytes = assets.get(name)?.bytes ?? new Uint8Array();
+          raw += bytes.length;
+          gzip += gzipSync(bytes, { level: 9 }).length;
+          brotli += brotliCompressSync(bytes, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+          }).length;
+        }
         rows.push(
-          `  ${out.name.padEnd(8)} ${(gzip / 1024).toFixed(1).padStart(6)} KiB gzip  (${[...seen].join(', ')})`,
+          `  ${out.name.padEnd(8)} ${kb(brotli)} brotli ${kb(gzip)} gzip ${kb(raw)} raw  (${[...seen].join(', ')})`,
         );
       }
-      this.info(`what each route downloads (JavaScript and CSS, gzip):\n${rows.sort().join('\n')}`);
+      this.info(`what the route downloads at first render:\n${rows.sort().join('\n')}`);
     },
   };
 }

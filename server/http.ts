@@ -4,9 +4,15 @@
  * the status `ERROR_STATUS` gives it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import {
   DELEGATIONS,
   DELEGATIONS_AS_OF,
@@ -30,7 +36,7 @@ import type { Role } from '../shared/roles.ts';
 import { viewFor } from '../shared/views.ts';
 import { sameSecret, type Secrets } from './auth.ts';
 import { isAdjustable, type Clock } from './clock.ts';
-import { BucketMap, MAX_PAYLOAD_BYTES, rateLimited } from './limits.ts';
+import { BucketMap, MAX_PAYLOAD_BYTES, rateLimited, TokenBucket } from './limits.ts';
 import type { Logger } from './logger.ts';
 import type { SessionHub } from './sessionHub.ts';
 import type { Store } from './store.ts';
@@ -57,6 +63,11 @@ const MAX_PROGRAMME_BYTES = 1024 * 1024;
 
 /** HTTP commands per address: a Stream Deck is pressed by hand; a script in a loop is not. */
 const HTTP_COMMANDS = { burst: 60, perSecond: 20 };
+/**
+ * The moderator token's own budget over HTTP, whatever address it comes from: far more than hands
+ * on a Stream Deck or a show-control script, so only a runaway loop is slowed.
+ */
+const HTTP_MODERATOR_COMMANDS = { burst: 200, perSecond: 100 };
 
 /** The pages Gavel serves, each one HTML file of the build. */
 const PAGES = {
@@ -160,6 +171,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
   const addresses = new BucketMap(HTTP_COMMANDS, performance.now());
+  const moderatorBudget = new TokenBucket(HTTP_MODERATOR_COMMANDS, performance.now());
 
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
@@ -426,7 +438,14 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
 
   api.post('/sessions/:id/commands', commandBody, (req, res) => {
-    const wait = addresses.take(req.ip ?? 'unknown', performance.now());
+    // Credentials first: the moderator's commands never wait on the budget of the address they
+    // share with the room's phones. Anyone else is limited by address before being refused, so
+    // guessing the token costs a wait.
+    const caller = callerOf(req, secrets);
+    const moderator = caller.ok && caller.role === 'moderator';
+    const wait = moderator
+      ? moderatorBudget.take(performance.now())
+      : addresses.take(req.ip ?? 'unknown', performance.now());
     if (wait !== null) return refuse(res, rateLimited(wait));
     if (!moderatorOnly(req, res, secrets, 'Sending a command')) return;
     const id = sessionOr404(req, res);
@@ -512,11 +531,13 @@ export function createHttpApp(options: HttpOptions): express.Express {
 
   app.use('/api', api);
 
-  // The built pages. Checked on each request, so a build made while Gavel runs is picked up.
+  // The built pages, as their brotli or gzip copy when the browser takes one. Checked on each
+  // request, so a build made while Gavel runs is picked up. HTML is revalidated on every load: it
+  // names the current assets.
+  const pages = precompressed(clientDir, { ...LEAN, index: false, cacheControl: false });
   function page(file: string) {
-    return (_req: Request, res: Response) => {
-      const path = join(clientDir, file);
-      if (!existsSync(path)) {
+    return (req: Request, res: Response, next: NextFunction) => {
+      if (!existsSync(join(clientDir, file))) {
         res
           .status(503)
           .type('text/plain; charset=utf-8')
@@ -526,7 +547,9 @@ export function createHttpApp(options: HttpOptions): express.Express {
         return;
       }
       res.set('Cache-Control', 'no-cache');
-      res.sendFile(path);
+      // The static middleware serves by path: point it at the page's file.
+      req.url = `/${file}`;
+      pages(req, res, next);
     };
   }
   app.get('/', page(PAGES.live));
@@ -535,7 +558,12 @@ export function createHttpApp(options: HttpOptions): express.Express {
   // Vite names assets by content hash, so they can be cached for good.
   app.use(
     '/assets',
-    express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+    precompressed(join(clientDir, 'assets'), {
+      ...LEAN,
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+    }),
   );
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
 
@@ -549,4 +577,37 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
 
   return app;
+}
+
+/**
+ * Headers a phone's first load does without: the ETag alone revalidates a page, and nobody asks
+ * for part of a script.
+ */
+const LEAN = { lastModified: false, acceptRanges: false } as const;
+
+/**
+ * Serves a folder of the build, each file as the brotli or gzip copy the build wrote beside it
+ * when the browser takes one (brotli first), with `Vary: Accept-Encoding`; as it is otherwise.
+ * express-static-gzip lists the copies when it starts, so it starts again when the folder's
+ * entries change: a build made while Gavel runs is served compressed too.
+ */
+function precompressed(
+  dir: string,
+  serveStatic: expressStaticGzip.ExpressStaticGzipOptions['serveStatic'],
+): RequestHandler {
+  let listedAt = Number.NaN;
+  let serve: RequestHandler = (_req, _res, next) => next();
+  return (req, res, next) => {
+    const changedAt = statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (changedAt !== listedAt) {
+      listedAt = changedAt;
+      serve = expressStaticGzip(dir, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
+        index: false,
+        serveStatic,
+      });
+    }
+    serve(req, res, next);
+  };
 }

@@ -2,12 +2,11 @@
  * "Offline — reconnecting", in a corner, while the socket is down. The display goes on counting
  * from what it has; Socket.IO reconnects by itself and the next snapshot catches it up.
  */
-import { useT } from '../lib/i18n.ts';
+import { common, useT } from '../lib/i18n.ts';
 import { useGavel } from '../lib/store.ts';
-import { displayMessages } from './messages.ts';
 
 export function OfflineBadge({ className }: { readonly className?: string }) {
-  const t = useT(displayMessages);
+  const t = useT(common);
   const offline = useGavel((s) => s.connection === 'offline');
   if (!offline) return null;
   return (

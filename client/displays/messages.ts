@@ -9,7 +9,6 @@ export const displayMessages = defineMessages({
     'speaker.question-to': 'Question to {name}',
     'time.left': 'left',
     'time.over': 'over',
-    offline: 'Offline — reconnecting',
     'refused.title': 'This display cannot join the meeting',
   },
   fr: {
@@ -19,7 +18,6 @@ export const displayMessages = defineMessages({
     'speaker.question-to': 'Question à {name}',
     'time.left': 'restantes',
     'time.over': 'de dépassement',
-    offline: 'Hors ligne — reconnexion',
     'refused.title': 'Cet affichage ne peut pas rejoindre la réunion',
   },
 });

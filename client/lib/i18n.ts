@@ -126,11 +126,9 @@ export const common = defineMessages({
     'floor.not-open': 'The list of speakers is not open',
     'floor.open': 'The list of speakers is open',
     'floor.closed': 'The list of speakers is closed',
-    next: 'Next',
     offline: 'Offline — reconnecting',
     connecting: 'Connecting…',
     paused: 'Paused',
-    language: 'Language',
     'unknown-session': 'This meeting is not on this Gavel server.',
   },
   fr: {
@@ -167,11 +165,9 @@ export const common = defineMessages({
     'floor.not-open': 'La liste des orateurs n’est pas ouverte',
     'floor.open': 'La liste des orateurs est ouverte',
     'floor.closed': 'La liste des orateurs est close',
-    next: 'Ensuite',
     offline: 'Hors ligne — reconnexion',
     connecting: 'Connexion…',
     paused: 'En pause',
-    language: 'Langue',
     'unknown-session': 'Cette réunion n’est pas sur ce serveur Gavel.',
   },
 });

@@ -15,7 +15,7 @@ import { speakerName } from '../lib/format.ts';
 import { common, useLang, useT } from '../lib/i18n.ts';
 import { DelegationField, type DelegationValue } from './DelegationField.tsx';
 import { becomeDelegate } from './liveConnection.ts';
-import { liveMessages } from './messages.ts';
+import { floorMessages } from './floorMessages.ts';
 
 type AskKind = Extract<RequestKind, 'statement' | 'question' | 'reply'>;
 const EMPTY: DelegationValue = { text: '', id: null };
@@ -40,7 +40,7 @@ export function AskFloorForm({
   readonly view: SessionView;
   readonly onClose: () => void;
 }) {
-  const t = useT(liveMessages);
+  const t = useT(floorMessages);
   const c = useT(common);
   const lang = useLang((s) => s.lang);
   const closed = view.floor.status === 'closed';

@@ -1,26 +1,31 @@
 /**
  * The delegate's side of the open floor: this device's requests and where they stand, and the
  * "Ask for the floor" button while the list is open (only a right of reply once it is closed).
+ * LiveApp shows it only while the list is open or this device has requests.
  */
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { SessionView } from '../../shared/views.ts';
 import { common, useT } from '../lib/i18n.ts';
 import { useGavel } from '../lib/store.ts';
 import { MyRequest } from './MyRequest.tsx';
+import { lazyPart } from './lazyPart.ts';
 import { becomeDelegate } from './liveConnection.ts';
-import { liveMessages } from './messages.ts';
+import { floorMessages } from './floorMessages.ts';
 
-const AskFloorForm = lazy(() =>
-  import('./AskFloorForm.tsx').then((m) => ({ default: m.AskFloorForm })),
-);
+const AskFloorForm = lazyPart(() => import('./AskFloorForm.tsx').then((m) => m.AskFloorForm));
 
-export function FloorPanel({ view }: { readonly view: SessionView }) {
-  const t = useT(liveMessages);
+export function FloorPanel({
+  view,
+  listOpen,
+}: {
+  readonly view: SessionView;
+  /** True while requests are taken: the list is open, or closed to all but rights of reply. */
+  readonly listOpen: boolean;
+}) {
+  const t = useT(floorMessages);
   const c = useT(common);
   const mine = useGavel((s) => s.mine);
   const [asking, setAsking] = useState(false);
-  const listOpen = view.floor.status !== 'not-open' && view.status !== 'ended';
-  if (!listOpen && mine.length === 0) return null;
   const positionOf = (id: string) => {
     const i = view.floor.queue.findIndex((e) => e.id === id);
     return i === -1 ? null : i + 1;

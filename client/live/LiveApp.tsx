@@ -1,18 +1,22 @@
 /** The live page of one session, for a phone: status, who speaks, who is next, the programme. */
+import { Suspense } from 'react';
 import { common, useT } from '../lib/i18n.ts';
 import { useGavel } from '../lib/store.ts';
 import { OfflineBadge } from '../displays/OfflineBadge.tsx';
 import { displayMessages } from '../displays/messages.ts';
-import { FloorPanel } from './FloorPanel.tsx';
+import { lazyPart } from './lazyPart.ts';
 import { LiveHeader } from './LiveHeader.tsx';
 import { NowSpeaking } from './NowSpeaking.tsx';
 import { Programme } from './Programme.tsx';
 import { SpeakerAnnouncer } from './SpeakerAnnouncer.tsx';
 
+const FloorPanel = lazyPart(() => import('./openFloor.ts').then((m) => m.FloorPanel));
+
 export function LiveApp() {
   const view = useGavel((s) => s.view);
   const connection = useGavel((s) => s.connection);
   const handshakeError = useGavel((s) => s.handshakeError);
+  const hasRequests = useGavel((s) => s.mine.length > 0);
   const c = useT(common);
   const d = useT(displayMessages);
   if (connection === 'refused') {
@@ -33,6 +37,7 @@ export function LiveApp() {
       </main>
     );
   }
+  const listOpen = view.floor.status !== 'not-open' && view.status !== 'ended';
   return (
     <div className="live" data-testid="live">
       {/* React 19 hoists this into the head: the tab and the home-screen name say which meeting. */}
@@ -41,7 +46,12 @@ export function LiveApp() {
       <LiveHeader view={view} />
       <main className="live-main">
         <NowSpeaking view={view} />
-        <FloorPanel view={view} />
+        {listOpen || hasRequests ? (
+          // Nothing in its place while its code loads: it was not there a moment before either.
+          <Suspense fallback={null}>
+            <FloorPanel view={view} listOpen={listOpen} />
+          </Suspense>
+        ) : null}
         <Programme view={view} />
       </main>
       <SpeakerAnnouncer view={view} />

@@ -2,11 +2,14 @@
  * Which session the live page shows: the one in its address (`/live/:session`), else, on `/`,
  * the only one on the server, or a list to choose from.
  */
-import { useEffect, useState } from 'react';
-import { fetchSessions, type SessionSummary } from '../displays/sessions.ts';
+import { startTransition, Suspense, useEffect, useState } from 'react';
+import type { SessionSummary } from '../displays/sessions.ts';
+import { lazyPart } from './lazyPart.ts';
 import { LiveApp } from './LiveApp.tsx';
 import { connectLive } from './liveConnection.ts';
-import { SessionPicker } from './SessionPicker.tsx';
+
+// Loaded only on `/` with several meetings: a phone that scanned a session's code never needs it.
+const SessionPicker = lazyPart(() => import('./SessionPicker.tsx').then((m) => m.SessionPicker));
 
 type Choice =
   | { readonly kind: 'looking' }
@@ -24,16 +27,20 @@ export function LiveRoot({ session }: { readonly session: string | null }) {
   useEffect(() => {
     if (session) return;
     let live = true;
-    fetchSessions()
+    // The list comes as a transition, so "Connecting…" stays up while its code loads.
+    const pick = (sessions: readonly SessionSummary[], error: string | null) =>
+      startTransition(() => setChoice({ kind: 'pick', sessions, error }));
+    // The code that fetches the list loads only here too.
+    import('../displays/sessions.ts')
+      .then((m) => m.fetchSessions())
       .then(({ sessions }) => {
         if (!live) return;
         const only = sessions.length === 1 ? sessions[0] : undefined;
-        setChoice(
-          only ? { kind: 'session', id: only.id } : { kind: 'pick', sessions, error: null },
-        );
+        if (only) setChoice({ kind: 'session', id: only.id });
+        else pick(sessions, null);
       })
       .catch((err: unknown) => {
-        if (live) setChoice({ kind: 'pick', sessions: [], error: String(err) });
+        if (live) pick([], String(err));
       });
     return () => {
       live = false;
@@ -43,7 +50,13 @@ export function LiveRoot({ session }: { readonly session: string | null }) {
   useEffect(() => {
     if (id !== null) connectLive(id);
   }, [id]);
-  if (choice.kind === 'pick')
-    return <SessionPicker sessions={choice.sessions} error={choice.error} />;
-  return <LiveApp />;
+  return (
+    <Suspense fallback={null}>
+      {choice.kind === 'pick' ? (
+        <SessionPicker sessions={choice.sessions} error={choice.error} />
+      ) : (
+        <LiveApp />
+      )}
+    </Suspense>
+  );
 }

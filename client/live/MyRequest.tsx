@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { RequestView } from '../../shared/views.ts';
 import { send } from '../lib/connection.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
-import { liveMessages } from './messages.ts';
+import { floorMessages } from './floorMessages.ts';
 
 export function MyRequest({
   request,
@@ -14,7 +14,7 @@ export function MyRequest({
   readonly position: number | null;
 }) {
   const lang = useLang((s) => s.lang);
-  const t = useT(liveMessages);
+  const t = useT(floorMessages);
   const c = useT(common);
   const [withdrawing, setWithdrawing] = useState(false);
   let state: string;

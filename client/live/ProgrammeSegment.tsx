@@ -1,11 +1,14 @@
 /** One segment of the programme: its title and budget, its speakers, and its list of speakers. */
+import { Suspense } from 'react';
 import type { SegmentSchedule } from '../../shared/schedule.ts';
 import type { FloorView, SegmentView, TurnView } from '../../shared/views.ts';
 import { minutes } from '../lib/format.ts';
 import { useT } from '../lib/i18n.ts';
+import { lazyPart } from './lazyPart.ts';
 import { liveMessages } from './messages.ts';
 import { ProgrammeItem } from './ProgrammeItem.tsx';
-import { SpeakersList } from './SpeakersList.tsx';
+
+const SpeakersList = lazyPart(() => import('./openFloor.ts').then((m) => m.SpeakersList));
 
 export function ProgrammeSegment({
   segment,
@@ -54,7 +57,11 @@ export function ProgrammeSegment({
           ))}
         </ul>
       ) : null}
-      {showSpeakers ? <SpeakersList floor={floor} /> : null}
+      {showSpeakers ? (
+        <Suspense fallback={null}>
+          <SpeakersList floor={floor} />
+        </Suspense>
+      ) : null}
     </li>
   );
 }

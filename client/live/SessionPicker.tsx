@@ -1,8 +1,23 @@
-/** `/` on a server with several meetings: the list to choose from. */
+/**
+ * `/` on a server with several meetings: the list to choose from. Loaded only then (LiveRoot).
+ */
 import type { SessionSummary } from '../displays/sessions.ts';
+import { defineMessages, useT } from '../lib/i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { useT } from '../lib/i18n.ts';
-import { liveMessages } from './messages.ts';
+
+// Here rather than in `liveMessages`: they load with the list, which few phones ever see.
+const pickerMessages = defineMessages({
+  en: {
+    'pick.title': 'Meetings on this Gavel server',
+    'pick.none': 'There is no meeting on this server yet.',
+    'pick.error': 'Gavel could not list the meetings: {error}',
+  },
+  fr: {
+    'pick.title': 'Réunions sur ce serveur Gavel',
+    'pick.none': 'Aucune réunion sur ce serveur pour l’instant.',
+    'pick.error': 'Gavel n’a pas pu lister les réunions : {error}',
+  },
+});
 
 export function SessionPicker({
   sessions,
@@ -11,7 +26,7 @@ export function SessionPicker({
   readonly sessions: readonly SessionSummary[];
   readonly error: string | null;
 }) {
-  const t = useT(liveMessages);
+  const t = useT(pickerMessages);
   return (
     <main className="live live-picker" data-testid="live-picker">
       <div className="live-header-row">

@@ -2,11 +2,11 @@
 import type { FloorView } from '../../shared/views.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { displayMessages } from '../displays/messages.ts';
-import { liveMessages } from './messages.ts';
+import { floorMessages } from './floorMessages.ts';
 
 export function SpeakersList({ floor }: { readonly floor: FloorView }) {
   const lang = useLang((s) => s.lang);
-  const t = useT(liveMessages);
+  const t = useT(floorMessages);
   const c = useT(common);
   const d = useT(displayMessages);
   const queued = floor.queue.filter((e) => e.status === 'queued');

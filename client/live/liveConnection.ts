@@ -26,11 +26,6 @@ export function connectLive(session: string): void {
   connect(delegate ? { session, deviceKey: deviceKey() } : { session });
 }
 
-/** True when this page is connected with its device key. */
-export function isDelegate(): boolean {
-  return connectedAs?.delegate === true;
-}
-
 /**
  * Makes this page a delegate's: reconnects with the device key (commands sent meanwhile wait in
  * Socket.IO's buffer and leave once connected).

@@ -293,12 +293,31 @@ describe('refusals over HTTP', () => {
   it('slows down a script that sends too fast, with Retry-After', async () => {
     server = await startServer();
     const responses = await Promise.all(
-      Array.from({ length: 100 }, () => server.post({ type: 'timer.pause' })),
+      Array.from({ length: 400 }, () => server.post({ type: 'timer.pause' })),
     );
     const limited = responses.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(limited[0]?.json.error.code).toBe('rate-limited');
     expect(Number(limited[0]?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('checks credentials first: guesses from the venue address never spend the moderator budget', async () => {
+    server = await startServer();
+    const guesses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        server.http('POST', `/api/sessions/${SESSION}/commands`, {
+          body: { type: 'speaker.next' },
+          token: 'a-wrong-guess',
+        }),
+      ),
+    );
+    expect(guesses.some((r) => r.status === 429)).toBe(true);
+    expect(guesses.every((r) => r.status === 429 || r.status === 401)).toBe(true);
+    const moderator = [];
+    for (let i = 0; i < 10; i++) moderator.push(await server.post({ type: 'session.start' }));
+    expect(moderator[0]?.status).toBe(200);
+    // Refused for what they are (the session has started), never for their rate.
+    expect(moderator.slice(1).every((r) => r.status === 409)).toBe(true);
   });
 });
 
