@@ -193,7 +193,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
   let publicBase: string | null = null;
   let app: App;
   try {
-    app = createApp({
+    app = await createApp({
       publicUrl: () => publicBase,
       dataDir,
       clock,
