@@ -3,7 +3,7 @@
  * parts, with nothing held in module state, so tests build as many as they like on port 0.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import type { Programme } from '../shared/programme.ts';
@@ -130,7 +130,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 }
 
 /** Starts listening; resolves with the port, rejects with the listen error (port in use…). */
-export function listen(server: HttpServer, port: number, host: string): Promise<number> {
+export function listen(server: NetServer, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => {
       server.off('listening', onListening);
