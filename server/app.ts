@@ -3,7 +3,7 @@
  * parts, with nothing held in module state, so tests build as many as they like on port 0.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import type { Programme } from '../shared/programme.ts';
@@ -14,12 +14,17 @@ import { MAX_PAYLOAD_BYTES } from './limits.ts';
 import { attachLive, type GavelServer, type Live } from './live.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { SessionHub } from './sessionHub.ts';
+import { localBus, type Bus, type EventLog } from './eventLog.ts';
 import { Store } from './store.ts';
 
 /** Everything a Gavel server is made from. */
 export interface AppOptions {
-  /** The folder holding `gavel.db`; it must exist. */
+  /** The folder holding `gavel.db`; it must exist. Not read when `log` is given. */
   readonly dataDir: string;
+  /** An event log already opened (PostgreSQL); by default `gavel.db` in `dataDir`. */
+  readonly log?: EventLog;
+  /** How this process hears of other processes sharing the log; none by default. */
+  readonly bus?: Bus;
   readonly moderatorToken: string;
   readonly stageKey: string;
   /** The server's clock; the wall clock at start plus monotonic time by default. */
@@ -45,7 +50,7 @@ export interface App {
   readonly httpServer: HttpServer;
   readonly io: GavelServer;
   readonly hub: SessionHub;
-  readonly store: Store;
+  readonly store: EventLog;
   readonly clock: Clock;
   readonly live: Live;
   /** Stops everything: sockets, HTTP, the database. */
@@ -55,10 +60,10 @@ export interface App {
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 /**
- * Builds a server. Throws a `StoreError` (one sentence) when the database cannot be used, and
- * then leaves it untouched.
+ * Builds a server. Rejects with a `StoreError` (one sentence) when the database cannot be used,
+ * and then leaves it untouched.
  */
-export function createApp(options: AppOptions): App {
+export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? silentLogger;
   const base = options.clock ?? systemClock();
   const testClock = options.testClock ?? false;
@@ -66,15 +71,17 @@ export function createApp(options: AppOptions): App {
   const secrets: Secrets = { moderatorToken: options.moderatorToken, stageKey: options.stageKey };
   const trustProxy = options.trustProxy ?? false;
 
-  const store = Store.open(options.dataDir);
+  const store = options.log ?? Store.open(options.dataDir);
+  const bus = options.bus ?? localBus();
   let hub: SessionHub;
   try {
-    hub = SessionHub.load(store, clock, logger);
+    hub = await SessionHub.load(store, clock, logger, bus);
     for (const programme of options.programmes ?? []) {
-      if (!hub.has(programme.id)) hub.create(programme);
+      // Another process may create it at the same moment: either way it exists afterwards.
+      if (!hub.has(programme.id)) await hub.create(programme);
     }
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 
@@ -95,18 +102,20 @@ export function createApp(options: AppOptions): App {
     // The client is bundled with the pages; the server need not serve its own copy.
     serveClient: false,
   });
-  const live = attachLive(io, { hub, clock, secrets, trustProxy });
+  const live = attachLive(io, { hub, clock, secrets, trustProxy, bus });
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
     live.close();
+    hub.close();
     io.disconnectSockets(true);
     httpServer.closeAllConnections();
     await new Promise<void>((resolve) => {
       // Closing a server that never listened reports an error; either way it is closed.
       void io.close(() => resolve());
     });
-    store.close();
+    bus.close();
+    await store.close();
   }
 
   return {
@@ -121,7 +130,7 @@ export function createApp(options: AppOptions): App {
 }
 
 /** Starts listening; resolves with the port, rejects with the listen error (port in use…). */
-export function listen(server: HttpServer, port: number, host: string): Promise<number> {
+export function listen(server: NetServer, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => {
       server.off('listening', onListening);

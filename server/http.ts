@@ -39,12 +39,12 @@ import { isAdjustable, type Clock } from './clock.ts';
 import { BucketMap, MAX_PAYLOAD_BYTES, rateLimited, TokenBucket } from './limits.ts';
 import type { Logger } from './logger.ts';
 import type { SessionHub } from './sessionHub.ts';
-import type { Store } from './store.ts';
+import type { EventLog } from './eventLog.ts';
 
 /** What the HTTP side needs. */
 export interface HttpOptions {
   readonly hub: SessionHub;
-  readonly store: Store;
+  readonly store: EventLog;
   readonly clock: Clock;
   readonly secrets: Secrets;
   readonly logger: Logger;
@@ -262,7 +262,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   api.post(
     '/sessions',
     (req, res, next) => (isCsv(req) ? spreadsheetBody : programmeBody)(req, res, next),
-    (req, res) => {
+    async (req, res) => {
       if (!moderatorOnly(req, res, secrets, 'Creating a session')) return;
       const programme = programmeFrom(req, res);
       if (!programme) return;
@@ -272,7 +272,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
         res.json({ ok: true, preview: true, programme, idTaken: taken });
         return;
       }
-      const refused = hub.create(programme);
+      const refused = await hub.create(programme);
       if (refused) {
         refuse(res, refused);
         return;
@@ -304,7 +304,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     }
   });
 
-  api.post('/sessions/:id/copy', commandBody, (req, res) => {
+  api.post('/sessions/:id/copy', commandBody, async (req, res) => {
     if (!moderatorOnly(req, res, secrets, 'Copying a session')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
@@ -322,7 +322,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
       refuse(res, programmeError(parsed.problems), { problems: parsed.problems });
       return;
     }
-    const refused = hub.create(parsed.programme);
+    const refused = await hub.create(parsed.programme);
     if (refused) {
       refuse(res, refused);
       return;
@@ -331,7 +331,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     res.status(201).json({ ok: true, id: newId, version: 0 });
   });
 
-  api.patch('/sessions/:id', commandBody, (req, res) => {
+  api.patch('/sessions/:id', commandBody, async (req, res) => {
     if (!moderatorOnly(req, res, secrets, 'Changing a session')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
@@ -340,16 +340,16 @@ export function createHttpApp(options: HttpOptions): express.Express {
       refuse(res, fail('invalid', 'archived: must be true or false.'));
       return;
     }
-    const refused = hub.setArchived(id, archived);
+    const refused = await hub.setArchived(id, archived);
     if (refused) return refuse(res, refused);
     res.json({ ok: true, id, archived });
   });
 
-  api.delete('/sessions/:id', (req, res) => {
+  api.delete('/sessions/:id', async (req, res) => {
     if (!moderatorOnly(req, res, secrets, 'Deleting a session')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
-    const refused = hub.delete(id);
+    const refused = await hub.delete(id);
     if (refused) return refuse(res, refused);
     logger.info(`Session "${id}" deleted.`);
     res.json({ ok: true, id, deleted: true });
@@ -405,7 +405,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
       .send(recordCsv(record, table));
   });
 
-  api.get('/sessions/:id/events', (req, res) => {
+  api.get('/sessions/:id/events', async (req, res) => {
     if (!moderatorOnly(req, res, secrets, 'The event log')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
@@ -414,16 +414,13 @@ export function createHttpApp(options: HttpOptions): express.Express {
       refuse(res, fail('invalid', 'after: must be a version number, 0 or more.'));
       return;
     }
-    const rows = store
-      .log(id)
-      .filter((row) => row.version > after)
-      .map((row) => ({
-        version: row.version,
-        at: row.at,
-        actor: row.actorRole,
-        command: row.command,
-        events: redact(row.events),
-      }));
+    const rows = (await store.rowsAfter(id, after)).map((row) => ({
+      version: row.version,
+      at: row.at,
+      actor: row.actorRole,
+      command: row.command,
+      events: redact(row.events),
+    }));
     res.json({ ok: true, session: id, rows });
   });
 
@@ -437,7 +434,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     });
   });
 
-  api.post('/sessions/:id/commands', commandBody, (req, res) => {
+  api.post('/sessions/:id/commands', commandBody, async (req, res) => {
     // Credentials first: the moderator's commands never wait on the budget of the address they
     // share with the room's phones. Anyone else is limited by address before being refused, so
     // guessing the token costs a wait.
@@ -460,7 +457,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
       );
       return;
     }
-    const ack = hub.command(id, req.body, { role: 'moderator' });
+    const ack = await hub.command(id, req.body, { role: 'moderator' });
     if (ack.ok) res.json(ack);
     else refuse(res, ack.error);
   });

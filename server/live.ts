@@ -22,7 +22,8 @@ import {
 import { ROLES, type Actor, type Role } from '../shared/roles.ts';
 import type { FloorRequest } from '../shared/state.ts';
 import { requestsOf, viewFor, type SessionView } from '../shared/views.ts';
-import { admit, type Secrets } from './auth.ts';
+import { admit, newSecret, type Secrets } from './auth.ts';
+import { localBus, type Bus } from './eventLog.ts';
 import type { Clock } from './clock.ts';
 import { Fanout } from './fanout.ts';
 import {
@@ -82,6 +83,9 @@ type GavelSocket = Socket<
 const BROADCAST_ORDER: readonly Role[] = ['moderator', 'stage', 'delegate', 'viewer'];
 /** Presence goes to the moderator at most this often. */
 const PRESENCE_INTERVAL_MS = 1000;
+/** How often a process tells the others who is connected to it, and when they forget it. */
+const PRESENCE_HEARTBEAT_MS = 5_000;
+const PRESENCE_FORGET_MS = 15_000;
 
 /**
  * Sockets per audience shard. A broadcast emits to one shard at a time, so this bounds how long
@@ -123,6 +127,8 @@ export interface LiveOptions {
   readonly secrets: Secrets;
   /** Take the client's address from `X-Forwarded-For` (behind a TLS proxy). */
   readonly trustProxy: boolean;
+  /** Where this process hears of the connections of others sharing the log (presence). */
+  readonly bus?: Bus;
 }
 
 /** The live side attached to a Socket.IO server. */
@@ -170,6 +176,14 @@ const isVersionOp = (op: PatchOp) => op.p.length === 1 && op.p[0] === 'version';
 /** Wires the hub to a Socket.IO server. */
 export function attachLive(io: GavelServer, options: LiveOptions): Live {
   const { hub, clock, secrets, trustProxy } = options;
+  const bus = options.bus ?? localBus();
+  /** This process, among those sharing the log. */
+  const node = newSecret();
+  /** The connections of other processes, per session and process, with when they were told. */
+  const elsewhere = new Map<
+    string,
+    Map<string, { counts: Readonly<Record<Role, number>>; at: number }>
+  >();
   const channels = new Map<string, Channel>();
   const addresses = new BucketMap(ADDRESS_COMMANDS, performance.now());
   /** Devices cut off for flooding, by session and key: when each may come back (monotonic ms). */
@@ -247,8 +261,17 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     return room;
   }
 
+  /** Who is connected to a session on every process: this one's counts and the others' last. */
   function presence(session: string): Presence {
-    const counts = channel(session).counts;
+    const counts = { ...channel(session).counts };
+    const now = performance.now();
+    for (const [node, seen] of elsewhere.get(session) ?? []) {
+      if (now - seen.at > PRESENCE_FORGET_MS) {
+        elsewhere.get(session)?.delete(node);
+        continue;
+      }
+      for (const role of ROLES) counts[role] += seen.counts[role];
+    }
     return {
       session,
       consoles: counts.moderator,
@@ -258,9 +281,16 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     };
   }
 
+  /** Tells the other processes who is connected here. */
+  function announcePresence(session: string): void {
+    const ch = channels.get(session);
+    if (ch) bus.publish({ type: 'presence', node, session, counts: { ...ch.counts } });
+  }
+
   function sendPresence(session: string): void {
     const ch = channel(session);
     ch.lastPresenceAt = performance.now();
+    announcePresence(session);
     if (ch.counts.moderator > 0)
       io.to(roomOf(session, 'moderator')).emit('presence', presence(session));
   }
@@ -382,6 +412,24 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   }
 
   const stopListening = hub.onChange(broadcast);
+  const stopHearing = bus.subscribe((announcement) => {
+    if (announcement.type !== 'presence' || announcement.node === node) return;
+    if (!hub.has(announcement.session)) return;
+    let nodes = elsewhere.get(announcement.session);
+    if (!nodes) elsewhere.set(announcement.session, (nodes = new Map()));
+    const before = nodes.get(announcement.node)?.counts;
+    nodes.set(announcement.node, { counts: announcement.counts, at: performance.now() });
+    const same = before && ROLES.every((role) => before[role] === announcement.counts[role]);
+    if (!same && channel(announcement.session).counts.moderator > 0) {
+      schedulePresence(announcement.session);
+    }
+  });
+  // Each process says again every few seconds who is connected to it, so the others forget a
+  // process that died instead of counting its phones for ever.
+  const heartbeat = setInterval(() => {
+    for (const session of channels.keys()) announcePresence(session);
+  }, PRESENCE_HEARTBEAT_MS);
+  heartbeat.unref();
 
   /**
    * Ends a connection that sent far more than a person can: it is told why, then closed, and its
@@ -478,7 +526,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
         return;
       }
     }
-    reply(hub.command(session, raw, actor));
+    void hub.command(session, raw, actor).then(reply);
   }
 
   function onSync(this: GavelSocket): void {
@@ -559,6 +607,8 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     close() {
       closed = true;
       stopListening();
+      stopHearing();
+      clearInterval(heartbeat);
       fanout.close();
       for (const ch of channels.values()) {
         if (ch.presenceTimer !== null) clearTimeout(ch.presenceTimer);

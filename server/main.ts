@@ -3,6 +3,7 @@
  * Whatever stops it from starting is said in one sentence, with exit code 1, and nothing on disk
  * is overwritten.
  */
+import cluster from 'node:cluster';
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ import {
   readProgrammeFile,
   sessionLinks,
 } from './config.ts';
+import { sessionIdFor, startPrimary, WORKER_SLOT, workerBus, type Primary } from './cluster.ts';
 import { consoleLogger } from './logger.ts';
 import { StoreError } from './store.ts';
 
@@ -26,6 +28,7 @@ const HELP = `Gavel: live session moderation for formal meetings.
 
 Usage:
   gavel serve [--port N] [--host ADDRESS] [--data FOLDER] [--public-url URL] [--programme FILE]
+              [--workers N]
   gavel check FILE            (a programme file, .json, or a spreadsheet, .csv)
   gavel --help
 
@@ -40,6 +43,8 @@ Options (and the environment variables they override):
   --data FOLDER       where the event log and secrets are kept (GAVEL_DATA, default ./data)
   --public-url URL    the address people's links use, e.g. https://gavel.example.org (GAVEL_PUBLIC_URL)
   --programme FILE    a programme file (JSON) to load as a session
+  --workers N         worker processes sharing the port and the data folder (GAVEL_WORKERS,
+                      default 1; 2 on a two-core laptop with thousands of phones: docs/scale.md)
 
 Also: GAVEL_MODERATOR_TOKEN and GAVEL_STAGE_KEY (else generated once and kept in the data folder),
 GAVEL_TRUST_PROXY=1 behind a TLS proxy. See docs/venue.md and docs/api.md.
@@ -54,6 +59,20 @@ function die(message: string, problems: readonly { path: string; message: string
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Says in one sentence why the server could not listen, and exits. */
+function dieListening(error: unknown, port: number, host: string): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    die(
+      `Port ${port} on ${host} is already in use: stop the other program or start Gavel with --port.`,
+    );
+  if (code === 'EACCES')
+    die(`Gavel may not listen on port ${port}: choose a port above 1023 with --port.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    die(`${host} is not an address of this machine: check --host.`);
+  return die(`Gavel cannot listen on ${host}:${port}: ${describe(error)}.`);
 }
 
 /** The server clock; `GAVEL_TEST_CLOCK` makes it movable for tests, and says so loudly. */
@@ -135,6 +154,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
         data: { type: 'string' },
         'public-url': { type: 'string' },
         programme: { type: 'string' },
+        workers: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -161,6 +181,13 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
   } catch (error) {
     die(`Gavel cannot use the data folder ${dataDir}: ${describe(error)}.`);
   }
+
+  const workersText = text('workers') ?? (env.GAVEL_WORKERS || '1');
+  const workers = Number(workersText);
+  if (!/^\d+$/.test(workersText) || workers < 1 || workers > 64) {
+    die(`--workers must be a whole number from 1 to 64, not "${workersText}".`);
+  }
+  const slot = cluster.isWorker ? Number(env[WORKER_SLOT]) : 0;
 
   const programmes: Programme[] = [];
   let fileSession: string | undefined;
@@ -190,52 +217,90 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
   const { clock, test } = clockFromEnv(env);
   const trustProxy = env.GAVEL_TRUST_PROXY === '1';
   // Known once the server listens; the stage's QR code asks for it through GET /api/sessions.
-  let publicBase: string | null = null;
-  let app: App;
-  try {
-    app = createApp({
-      publicUrl: () => publicBase,
-      dataDir,
-      clock,
-      testClock: test,
-      moderatorToken: secrets.moderatorToken,
-      stageKey: secrets.stageKey,
-      programmes,
-      logger: consoleLogger,
-      trustProxy,
-    });
-  } catch (error) {
-    if (error instanceof StoreError) die(error.message);
-    throw error;
-  }
-
-  // Installed before the links are printed: whoever reads them may stop the server at once.
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.log(`\n${signal}: stopping Gavel…`);
-    setTimeout(() => process.exit(1), 5000).unref();
-    void app.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-
+  let publicBase: string | null = env.GAVEL_PUBLIC_BASE || null;
   let boundPort: number;
-  try {
-    boundPort = await listen(app.httpServer, port, host);
-  } catch (error) {
-    await app.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      die(
-        `Port ${port} on ${host} is already in use: stop the other program or start Gavel with --port.`,
-      );
-    if (code === 'EACCES')
-      die(`Gavel may not listen on port ${port}: choose a port above 1023 with --port.`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
-      die(`${host} is not an address of this machine: check --host.`);
-    return die(`Gavel cannot listen on ${host}:${port}: ${describe(error)}.`);
+
+  if (workers > 1 && cluster.isPrimary) {
+    // The primary routes connections; the workers, each a whole Gavel, share the data folder.
+    let primary: Primary | null = null;
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      console.log(`\n${signal}: stopping Gavel…`);
+      setTimeout(() => process.exit(1), 8000).unref();
+      void (primary?.stop() ?? Promise.resolve()).then(() => process.exit(0));
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    try {
+      primary = await startPrimary({
+        workers,
+        logger: consoleLogger,
+        listen: (server) => listen(server, port, host),
+        env: (bound) => ({
+          GAVEL_MODERATOR_TOKEN: secrets.moderatorToken,
+          GAVEL_STAGE_KEY: secrets.stageKey,
+          GAVEL_PUBLIC_BASE: linkBase({ publicUrl, host, port: bound, lan: lanAddress() }),
+        }),
+      });
+    } catch (error) {
+      return dieListening(error, port, host);
+    }
+    boundPort = primary.port;
+  } else {
+    const bus = cluster.isWorker
+      ? workerBus((socket, head) => {
+          // A connection the primary read the first bytes of: the worker's HTTP server takes it.
+          app.httpServer.emit('connection', socket);
+          socket.emit('data', head);
+          socket.resume();
+        })
+      : undefined;
+    let app: App;
+    try {
+      app = await createApp({
+        publicUrl: () => publicBase,
+        dataDir,
+        clock,
+        testClock: test,
+        moderatorToken: secrets.moderatorToken,
+        stageKey: secrets.stageKey,
+        programmes,
+        logger: consoleLogger,
+        trustProxy,
+        ...(bus ? { bus } : {}),
+      });
+    } catch (error) {
+      if (error instanceof StoreError) die(error.message);
+      throw error;
+    }
+
+    // Installed before the links are printed: whoever reads them may stop the server at once.
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      if (!bus) console.log(`\n${signal}: stopping Gavel…`);
+      setTimeout(() => process.exit(1), 5000).unref();
+      void app.close().then(() => process.exit(0));
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+
+    if (bus) {
+      // A worker listens on nothing: the primary hands it connections. Its Engine.IO sessions
+      // carry its place, so the primary sends their long-polling requests back here.
+      app.io.engine.generateId = () => sessionIdFor(slot);
+      bus.ready();
+      return;
+    }
+    try {
+      boundPort = await listen(app.httpServer, port, host);
+    } catch (error) {
+      await app.close();
+      return dieListening(error, port, host);
+    }
   }
 
   if (test) {
@@ -250,6 +315,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
   const lines = [
     `Gavel is listening on http://${host.includes(':') ? `[${host}]` : host}:${boundPort} (data: ${dataDir})`,
   ];
+  if (workers > 1) lines.push(`${workers} worker processes share this port and the data folder.`);
   for (const session of new Set(['asp15-cooperation', ...(fileSession ? [fileSession] : [])])) {
     const links = sessionLinks(base, session, secrets);
     lines.push(

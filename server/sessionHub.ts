@@ -12,8 +12,16 @@ import { mayCommand, type Actor } from '../shared/roles.ts';
 import { initialState, type SessionState } from '../shared/state.ts';
 import type { Clock } from './clock.ts';
 import { checkShape } from './limits.ts';
+import {
+  localBus,
+  StoreError,
+  type AppendOutcome,
+  type Bus,
+  type EventLog,
+  type LogRow,
+  type StoredSession,
+} from './eventLog.ts';
 import type { Logger } from './logger.ts';
-import { StoreError, type Store } from './store.ts';
 
 /** One session the hub holds. */
 export interface HubSession {
@@ -24,7 +32,7 @@ export interface HubSession {
   readonly state: SessionState;
 }
 
-/** Called after a command changed a session, once its acknowledgement has gone out. */
+/** Called after a session changed: a command here or elsewhere, its creation or deletion. */
 export type ChangeListener = (sessionId: string) => void;
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(COMMAND_TYPES);
@@ -104,58 +112,162 @@ export function parseCommand(
   return { ok: true, command: parsed.data };
 }
 
-/** The sessions of one server and the only door through which they change. */
+/** How often a command is decided again after other processes took the versions it wanted. */
+const MAX_ATTEMPTS = 5;
+
+const UNAVAILABLE = fail(
+  'unavailable',
+  'The server could not write this command to its log, so it did not run: tell the technician (the disk may be full, or the database unreachable).',
+);
+
+/**
+ * The sessions one process serves, and the only door through which they change. The process is a
+ * replica: the log is the truth, and this folds it. A command is decided on the state held, then
+ * appended as the next version; when another process took that version first, this one catches up
+ * from the log and decides again (so a "next" sent with the version its sender saw is refused as
+ * stale, never applied on top of another's). Others' commands arrive as announcements on the bus,
+ * after which the session catches up. Work on one session runs one step at a time.
+ */
 export class SessionHub {
   private readonly sessions = new Map<string, HubSession>();
   private readonly listeners = new Set<ChangeListener>();
+  /** The tail of each session's queue of steps. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly stopBus: (() => void)[] = [];
 
   private constructor(
-    private readonly store: Store,
+    private readonly log: EventLog,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly bus: Bus,
   ) {}
 
   /**
    * Rebuilds every session from its log: a fold of `evolve` over the stored events, checking that
    * the versions follow one another. A log that does not add up is refused, not guessed at.
    */
-  static load(store: Store, clock: Clock, logger: Logger): SessionHub {
+  static async load(
+    log: EventLog,
+    clock: Clock,
+    logger: Logger,
+    bus: Bus = localBus(),
+  ): Promise<SessionHub> {
+    const hub = new SessionHub(log, clock, logger, bus);
     try {
-      return SessionHub.rebuild(store, clock, logger);
+      for (const stored of await log.sessions()) await hub.adopt(stored);
     } catch (error) {
       if (error instanceof StoreError) throw error;
       // SQLite reports damage it finds while reading (SQLITE_CORRUPT) as it goes.
       throw new StoreError(
-        `${store.path} cannot be read (${error instanceof Error ? error.message : String(error)}): Gavel left it untouched; restore a backup or move it away.`,
+        `${log.where} cannot be read (${error instanceof Error ? error.message : String(error)}): Gavel left it untouched; restore a backup or move it away.`,
       );
     }
+    hub.stopBus.push(
+      bus.subscribe((announcement) => {
+        if (announcement.type === 'version') {
+          const held = hub.sessions.get(announcement.session)?.state.version;
+          if (held === undefined) void hub.refreshSessions();
+          else if (held < announcement.version) void hub.catchUp(announcement.session);
+        } else if (announcement.type === 'sessions') {
+          void hub.refreshSessions();
+        }
+      }),
+      bus.onResync(() => void hub.refreshSessions(true)),
+    );
+    return hub;
   }
 
-  private static rebuild(store: Store, clock: Clock, logger: Logger): SessionHub {
-    const hub = new SessionHub(store, clock, logger);
-    for (const stored of store.sessions()) {
-      let state = initialState(stored.programme);
-      for (const row of store.log(stored.id)) {
-        if (row.version !== state.version + 1) {
-          throw new StoreError(
-            `The log of session "${stored.id}" in ${store.path} jumps from version ${state.version} to ${row.version}: it is damaged.`,
-          );
-        }
-        for (const event of row.events) state = evolve(state, event);
-        if (state.version !== row.version) {
-          throw new StoreError(
-            `The log of session "${stored.id}" in ${store.path} does not add up at version ${row.version}: it is damaged.`,
-          );
-        }
+  /** Folds a stored session's whole log into the state this process serves. */
+  private async adopt(stored: StoredSession): Promise<void> {
+    const state = fold(
+      initialState(stored.programme),
+      await this.log.rowsAfter(stored.id, 0),
+      stored.id,
+      this.log.where,
+    );
+    this.sessions.set(stored.id, {
+      id: stored.id,
+      createdAt: stored.createdAt,
+      archived: stored.archived,
+      state,
+    });
+  }
+
+  /** Runs steps on one session one at a time, in the order they were asked for. */
+  private serial<T>(sessionId: string, step: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(sessionId) ?? Promise.resolve();
+    const next = previous.then(step, step);
+    const tail = next.catch(() => undefined);
+    this.queues.set(sessionId, tail);
+    void tail.then(() => {
+      if (this.queues.get(sessionId) === tail) this.queues.delete(sessionId);
+    });
+    return next;
+  }
+
+  private changed(sessionId: string): void {
+    for (const listener of this.listeners) listener(sessionId);
+  }
+
+  /**
+   * Reads what other processes appended to a session since the version held, and tells the
+   * listeners when it moved. Never throws: a log that cannot be read now is read at the next
+   * announcement.
+   */
+  catchUp(sessionId: string): Promise<void> {
+    return this.serial(sessionId, async () => {
+      try {
+        await this.catchUpNow(sessionId);
+      } catch (error) {
+        this.logger.error(`Could not catch up "${sessionId}" from the log: ${String(error)}`);
       }
-      hub.sessions.set(stored.id, {
-        id: stored.id,
-        createdAt: stored.createdAt,
-        archived: stored.archived,
-        state,
-      });
+    });
+  }
+
+  private async catchUpNow(sessionId: string): Promise<boolean> {
+    const session = this.sessions.get(sessionId);
+    if (!session) return false;
+    const rows = await this.log.rowsAfter(sessionId, session.state.version);
+    if (rows.length === 0) return false;
+    const current = this.sessions.get(sessionId);
+    if (!current) return false;
+    const state = fold(current.state, rows, sessionId, this.log.where);
+    this.sessions.set(sessionId, { ...current, state });
+    this.changed(sessionId);
+    return true;
+  }
+
+  /**
+   * Reads the list of sessions again: adopts those others created, forgets those they deleted,
+   * takes their archive flags; with `all`, also catches every session up (after a lost bus).
+   */
+  async refreshSessions(all = false): Promise<void> {
+    let stored: StoredSession[];
+    try {
+      stored = await this.log.sessions();
+    } catch (error) {
+      this.logger.error(`Could not read the sessions from the log: ${String(error)}`);
+      return;
     }
-    return hub;
+    const ids = new Set(stored.map((s) => s.id));
+    for (const id of [...this.sessions.keys()]) {
+      if (ids.has(id)) continue;
+      this.sessions.delete(id);
+      this.changed(id);
+    }
+    for (const s of stored) {
+      const held = this.sessions.get(s.id);
+      if (!held) {
+        await this.serial(s.id, async () => {
+          if (!this.sessions.has(s.id)) await this.adopt(s);
+        });
+        this.changed(s.id);
+      } else {
+        if (held.archived !== s.archived)
+          this.sessions.set(s.id, { ...held, archived: s.archived });
+        if (all) await this.catchUp(s.id);
+      }
+    }
   }
 
   /** Listens for changes; returns the function that stops listening. */
@@ -177,31 +289,50 @@ export class SessionHub {
     return [...this.sessions.values()];
   }
 
-  /** Adds a session from a parsed programme; refused when its id is taken. */
-  create(programme: Programme): GavelError | null {
-    if (this.sessions.has(programme.id)) {
-      return fail(
-        'not-allowed',
-        `A session with the id "${programme.id}" already exists on this server: give the programme another id.`,
-      );
-    }
+  /** Adds a session from a parsed programme; refused when its id is taken, here or elsewhere. */
+  async create(programme: Programme): Promise<GavelError | null> {
+    const taken = fail(
+      'not-allowed',
+      `A session with the id "${programme.id}" already exists on this server: give the programme another id.`,
+    );
+    if (this.sessions.has(programme.id)) return taken;
     const createdAt = this.clock.now();
-    this.store.createSession(programme, createdAt);
-    this.sessions.set(programme.id, {
-      id: programme.id,
-      createdAt,
-      archived: false,
-      state: initialState(programme),
-    });
+    let created: boolean;
+    try {
+      created = await this.log.createSession(programme, createdAt);
+    } catch (error) {
+      this.logger.error(`Could not create "${programme.id}" in the log: ${String(error)}`);
+      return UNAVAILABLE;
+    }
+    if (!created) {
+      await this.refreshSessions();
+      return taken;
+    }
+    if (!this.sessions.has(programme.id)) {
+      this.sessions.set(programme.id, {
+        id: programme.id,
+        createdAt,
+        archived: false,
+        state: initialState(programme),
+      });
+    }
+    this.bus.publish({ type: 'sessions' });
     return null;
   }
 
   /** Archives a session, or takes it out of the archive. */
-  setArchived(id: string, archived: boolean): GavelError | null {
+  async setArchived(id: string, archived: boolean): Promise<GavelError | null> {
     const session = this.sessions.get(id);
     if (!session) return fail('not-found', `There is no session "${id}" on this server.`);
-    this.store.setArchived(id, archived);
-    this.sessions.set(id, { ...session, archived });
+    try {
+      await this.log.setArchived(id, archived);
+    } catch (error) {
+      this.logger.error(`Could not archive "${id}": ${String(error)}`);
+      return UNAVAILABLE;
+    }
+    const now = this.sessions.get(id);
+    if (now) this.sessions.set(id, { ...now, archived });
+    this.bus.publish({ type: 'sessions' });
     return null;
   }
 
@@ -209,66 +340,142 @@ export class SessionHub {
    * Deletes a session and its log. A meeting under way is refused: end it first, so that no
    * record disappears while people are speaking.
    */
-  delete(id: string): GavelError | null {
-    const session = this.sessions.get(id);
-    if (!session) return fail('not-found', `There is no session "${id}" on this server.`);
-    if (session.state.status === 'live' || session.state.status === 'suspended') {
-      return fail(
-        'not-allowed',
-        `"${id}" is under way: end the session before deleting it (its record goes with it).`,
-      );
-    }
-    this.store.deleteSession(id);
-    this.sessions.delete(id);
-    // Listeners learn of it too: the live side then forgets the session's rooms and sockets.
-    for (const listener of this.listeners) listener(id);
-    return null;
+  delete(id: string): Promise<GavelError | null> {
+    return this.serial(id, async () => {
+      try {
+        await this.catchUpNow(id);
+      } catch {
+        // Decided on the state held; the delete below reports an unreachable log.
+      }
+      const session = this.sessions.get(id);
+      if (!session) return fail('not-found', `There is no session "${id}" on this server.`);
+      if (session.state.status === 'live' || session.state.status === 'suspended') {
+        return fail(
+          'not-allowed',
+          `"${id}" is under way: end the session before deleting it (its record goes with it).`,
+        );
+      }
+      try {
+        await this.log.deleteSession(id);
+      } catch (error) {
+        this.logger.error(`Could not delete "${id}": ${String(error)}`);
+        return UNAVAILABLE;
+      }
+      this.sessions.delete(id);
+      this.bus.publish({ type: 'sessions' });
+      // Listeners learn of it too: the live side then forgets the session's rooms and sockets.
+      this.changed(id);
+      return null;
+    });
   }
 
-  /** Runs one command for an actor. Never throws; the answer is the acknowledgement. */
-  command(sessionId: string, raw: unknown, actor: Actor): CommandAck {
-    const session = this.sessions.get(sessionId);
-    if (!session)
-      return {
+  /**
+   * Runs one command for an actor: validate, authorize, decide, persist, then tell. Never
+   * rejects; the answer is the acknowledgement. Listeners hear of the change as soon as it is in
+   * the log, in the same turn as the acknowledgement goes out.
+   */
+  command(sessionId: string, raw: unknown, actor: Actor): Promise<CommandAck> {
+    if (!this.sessions.has(sessionId)) {
+      return Promise.resolve({
         ok: false,
         error: fail('not-found', `There is no session "${sessionId}" on this server.`),
-      };
+      });
+    }
     const parsed = parseCommand(raw);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return Promise.resolve(parsed);
     const { command } = parsed;
     if (!mayCommand(actor.role, command.type))
-      return { ok: false, error: forbidden(actor, command.type) };
-
-    const now = this.clock.now();
-    const result = execute(session.state, command, { now, actor });
-    if (!result.ok) return result;
-    if (result.events.length === 0) return { ok: true, version: session.state.version };
-
-    try {
-      this.store.append({
-        sessionId,
-        version: result.state.version,
-        actorRole: actor.role,
-        command,
-        events: result.events,
-        at: now,
-      });
-    } catch (error) {
-      // Not written means not done: the state stays as it was, and the sender is told.
-      this.logger.error(`Could not write to the log of "${sessionId}": ${String(error)}`);
-      return {
-        ok: false,
-        error: fail(
-          'unavailable',
-          'The server could not write this command to its log, so it did not run: tell the technician (the disk may be full).',
-        ),
-      };
-    }
-    this.sessions.set(sessionId, { ...session, state: result.state });
-    // After the acknowledgement: the caller sends it synchronously, listeners run next.
-    queueMicrotask(() => {
-      for (const listener of this.listeners) listener(sessionId);
-    });
-    return { ok: true, version: result.state.version };
+      return Promise.resolve({ ok: false, error: forbidden(actor, command.type) });
+    return this.serial(sessionId, () => this.decideAndWrite(sessionId, command, actor));
   }
+
+  private async decideAndWrite(
+    sessionId: string,
+    command: Command,
+    actor: Actor,
+  ): Promise<CommandAck> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const session = this.sessions.get(sessionId);
+      if (!session) {
+        return {
+          ok: false,
+          error: fail('not-found', `There is no session "${sessionId}" on this server.`),
+        };
+      }
+      const now = this.clock.now();
+      const result = execute(session.state, command, { now, actor });
+      if (!result.ok) return result;
+      if (result.events.length === 0) return { ok: true, version: session.state.version };
+
+      let outcome: AppendOutcome;
+      try {
+        outcome = await this.log.append({
+          sessionId,
+          version: result.state.version,
+          actorRole: actor.role,
+          command,
+          events: result.events,
+          at: now,
+        });
+      } catch (error) {
+        // Not written means not done: the state stays as it was, and the sender is told.
+        this.logger.error(`Could not write to the log of "${sessionId}": ${String(error)}`);
+        return { ok: false, error: UNAVAILABLE };
+      }
+      if (outcome === 'taken') {
+        // Another process took this version: fold what it wrote, then decide again.
+        try {
+          await this.catchUpNow(sessionId);
+        } catch (error) {
+          this.logger.error(`Could not catch up "${sessionId}" from the log: ${String(error)}`);
+          return { ok: false, error: UNAVAILABLE };
+        }
+        continue;
+      }
+      const current = this.sessions.get(sessionId) ?? session;
+      this.sessions.set(sessionId, { ...current, state: result.state });
+      this.bus.publish({ type: 'version', session: sessionId, version: result.state.version });
+      this.changed(sessionId);
+      return { ok: true, version: result.state.version };
+    }
+    return {
+      ok: false,
+      error: fail(
+        'unavailable',
+        'Other consoles changed this session at the same moment, again and again: look at the programme and press again.',
+      ),
+    };
+  }
+
+  /** Stops listening to other processes. */
+  close(): void {
+    for (const stop of this.stopBus.splice(0)) stop();
+  }
+}
+
+/**
+ * Folds log rows into a state, checking that the versions follow one another. A log that does not
+ * add up is refused, not guessed at.
+ */
+function fold(
+  start: SessionState,
+  rows: readonly LogRow[],
+  sessionId: string,
+  where: string,
+): SessionState {
+  let state = start;
+  for (const row of rows) {
+    if (row.version !== state.version + 1) {
+      throw new StoreError(
+        `The log of session "${sessionId}" in ${where} jumps from version ${state.version} to ${row.version}: it is damaged.`,
+      );
+    }
+    for (const event of row.events) state = evolve(state, event);
+    if (state.version !== row.version) {
+      throw new StoreError(
+        `The log of session "${sessionId}" in ${where} does not add up at version ${row.version}: it is damaged.`,
+      );
+    }
+  }
+  return state;
 }

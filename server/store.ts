@@ -10,6 +10,13 @@ import { join } from 'node:path';
 import type { GavelEvent } from '../shared/events.ts';
 import type { Programme } from '../shared/programme.ts';
 import type { Role } from '../shared/roles.ts';
+import {
+  StoreError,
+  type AppendOutcome,
+  type EventLog,
+  type LogRow,
+  type StoredSession,
+} from './eventLog.ts';
 
 /** SQLite's `application_id` for Gavel files ("Gavl"), so we never adopt another program's file. */
 const APPLICATION_ID = 0x4761766c;
@@ -17,29 +24,8 @@ const APPLICATION_ID = 0x4761766c;
 const SCHEMA_VERSION = 1;
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-/** A problem with the database file, worded for the person starting Gavel. */
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
-}
-
-/** A session as stored: its programme (already parsed) and when it was created. */
-export interface StoredSession {
-  readonly id: string;
-  readonly programme: Programme;
-  readonly createdAt: number;
-  readonly archived: boolean;
-}
-
-/** One accepted command and the events it caused. `version` is the session's version after it. */
-export interface LogRow {
-  readonly sessionId: string;
-  readonly version: number;
-  readonly actorRole: Role;
-  readonly command: unknown;
-  readonly events: readonly GavelEvent[];
-  /** Server time when the command was accepted, epoch ms. */
-  readonly at: number;
-}
+export { StoreError };
+export type { LogRow, StoredSession };
 
 interface SessionRow {
   id: string;
@@ -58,13 +44,13 @@ interface LogDbRow {
 }
 
 const SCHEMA = `
-  CREATE TABLE sessions (
+  CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
     programme TEXT NOT NULL,
     created_at INTEGER NOT NULL,
     archived INTEGER NOT NULL DEFAULT 0
   );
-  CREATE TABLE log (
+  CREATE TABLE IF NOT EXISTS log (
     session_id TEXT NOT NULL REFERENCES sessions(id),
     version INTEGER NOT NULL,
     actor_role TEXT NOT NULL,
@@ -140,8 +126,15 @@ function inspect(path: string): void {
   }
 }
 
-/** The log on disk. Synchronous: a command is on disk before its acknowledgement is sent. */
-export class Store {
+/** How long a writer waits for another process sharing the file (`--workers`) to finish. */
+const BUSY_TIMEOUT_MS = 2_000;
+
+/**
+ * The log in an SQLite file. Every write is durable when its promise resolves (synchronous=FULL),
+ * and several processes may share the file: WAL mode lets them read while one writes, and the
+ * primary key (session, version) lets only one of them take a version.
+ */
+export class Store implements EventLog {
   private readonly insertRow: Database.Statement;
 
   private constructor(
@@ -152,6 +145,10 @@ export class Store {
     this.insertRow = db.prepare(
       'INSERT INTO log (session_id, version, actor_role, command, events, at) VALUES (?, ?, ?, ?, ?, ?)',
     );
+  }
+
+  get where(): string {
+    return this.path;
   }
 
   /** Opens (or creates) `gavel.db` in `dataDir`. Throws a `StoreError` with a sentence. */
@@ -165,20 +162,22 @@ export class Store {
       throw new StoreError(`Gavel cannot open ${path}: ${describe(error)}.`);
     }
     try {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       db.pragma('journal_mode = WAL');
       // FULL: a power cut right after an acknowledgement must not lose the command. Commands come
       // at the pace of a meeting, so one fsync each costs nothing anyone notices.
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
-      const fresh =
-        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().length === 0;
-      if (fresh) {
-        db.transaction(() => {
+      // IMMEDIATE: two processes starting on a new file at once create the tables once.
+      db.transaction(() => {
+        const fresh =
+          db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().length === 0;
+        if (fresh) {
           db.exec(SCHEMA);
           db.pragma(`application_id = ${APPLICATION_ID}`);
           db.pragma(`user_version = ${SCHEMA_VERSION}`);
-        })();
-      }
+        }
+      }).immediate();
     } catch (error) {
       db.close();
       throw new StoreError(`Gavel cannot prepare ${path}: ${describe(error)}.`);
@@ -186,8 +185,11 @@ export class Store {
     return new Store(db, path);
   }
 
-  /** Every stored session, oldest first. */
-  sessions(): StoredSession[] {
+  sessions(): Promise<StoredSession[]> {
+    return settle(() => this.sessionsNow());
+  }
+
+  private sessionsNow(): StoredSession[] {
     const rows = this.db
       .prepare('SELECT id, programme, created_at, archived FROM sessions ORDER BY created_at, id')
       .all() as SessionRow[];
@@ -204,51 +206,66 @@ export class Store {
     });
   }
 
-  hasSession(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(id) !== undefined;
-  }
-
-  /** Stores a new session. The caller checks that the id is free. */
-  createSession(programme: Programme, createdAt: number): void {
-    this.db
-      .prepare('INSERT INTO sessions (id, programme, created_at) VALUES (?, ?, ?)')
-      .run(programme.id, JSON.stringify(programme), createdAt);
-  }
-
-  setArchived(id: string, archived: boolean): void {
-    this.db.prepare('UPDATE sessions SET archived = ? WHERE id = ?').run(archived ? 1 : 0, id);
-  }
-
-  /** Removes a session and its whole log, in one transaction. */
-  deleteSession(id: string): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM log WHERE session_id = ?').run(id);
-      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
-    })();
-  }
-
-  /**
-   * Appends one accepted command with its events. One INSERT is one transaction of its own, so the
-   * row is on disk (fsync) when this returns; the statement is prepared once.
-   */
-  append(row: LogRow): void {
-    this.insertRow.run(
-      row.sessionId,
-      row.version,
-      row.actorRole,
-      JSON.stringify(row.command),
-      JSON.stringify(row.events),
-      row.at,
+  createSession(programme: Programme, createdAt: number): Promise<boolean> {
+    return settle(
+      () =>
+        this.db
+          .prepare(
+            'INSERT INTO sessions (id, programme, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
+          )
+          .run(programme.id, JSON.stringify(programme), createdAt).changes === 1,
     );
   }
 
-  /** A session's log, in order. */
-  log(sessionId: string): LogRow[] {
+  setArchived(id: string, archived: boolean): Promise<void> {
+    return settle(() => {
+      this.db.prepare('UPDATE sessions SET archived = ? WHERE id = ?').run(archived ? 1 : 0, id);
+    });
+  }
+
+  deleteSession(id: string): Promise<void> {
+    return settle(() => {
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM log WHERE session_id = ?').run(id);
+        this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+      })();
+    });
+  }
+
+  /**
+   * One INSERT is one transaction of its own, so the row is on disk (fsync) when this resolves;
+   * the statement is prepared once. A version another process wrote first is `taken`.
+   */
+  append(row: LogRow): Promise<AppendOutcome> {
+    return settle(() => {
+      try {
+        this.insertRow.run(
+          row.sessionId,
+          row.version,
+          row.actorRole,
+          JSON.stringify(row.command),
+          JSON.stringify(row.events),
+          row.at,
+        );
+        return 'written';
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'taken';
+        throw error;
+      }
+    });
+  }
+
+  rowsAfter(sessionId: string, version: number): Promise<LogRow[]> {
+    return settle(() => this.log(sessionId, version));
+  }
+
+  /** A session's log after `after`, in order; synchronous, for the record and the API. */
+  log(sessionId: string, after = 0): LogRow[] {
     const rows = this.db
       .prepare(
-        'SELECT session_id, version, actor_role, command, events, at FROM log WHERE session_id = ? ORDER BY version',
+        'SELECT session_id, version, actor_role, command, events, at FROM log WHERE session_id = ? AND version > ? ORDER BY version',
       )
-      .all(sessionId) as LogDbRow[];
+      .all(sessionId, after) as LogDbRow[];
     return rows.map((row) => {
       try {
         return {
@@ -267,7 +284,17 @@ export class Store {
     });
   }
 
-  close(): void {
+  close(): Promise<void> {
     if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+}
+
+/** A synchronous step as a promise: its value, or its exception as a rejection. */
+function settle<T>(step: () => T): Promise<T> {
+  try {
+    return Promise.resolve(step());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }

@@ -58,7 +58,7 @@ export async function startGavel(
   let port = options.port ?? 0;
 
   const boot = async () => {
-    app = createApp({
+    app = await createApp({
       dataDir,
       clock,
       moderatorToken: MODERATOR_TOKEN,

@@ -71,6 +71,10 @@ export class GavelProcess {
   kill(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
 }
 
 /** Runs `gavel …` to its end. */

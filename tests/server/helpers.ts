@@ -250,7 +250,7 @@ export async function startServer(options: Partial<AppOptions> = {}): Promise<Te
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new FakeClock(START);
-  const app = createApp({
+  const app = await createApp({
     moderatorToken: TOKEN,
     stageKey: STAGE_KEY,
     programmes: [builtInPlenary()],

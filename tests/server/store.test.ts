@@ -49,12 +49,12 @@ async function meeting(): Promise<{ dataDir: string; state: string }> {
   return { dataDir, state };
 }
 
-function expectRefused(dataDir: string, pattern: RegExp): void {
+async function expectRefused(dataDir: string, pattern: RegExp): Promise<void> {
   const file = join(dataDir, 'gavel.db');
   const before = readFileSync(file);
   let error: unknown;
   try {
-    open(dataDir);
+    await open(dataDir);
   } catch (e) {
     error = e;
   }
@@ -67,12 +67,12 @@ function expectRefused(dataDir: string, pattern: RegExp): void {
 describe('the event log', () => {
   it('rebuilds every session exactly at restart, undo stack and delegate requests included', async () => {
     const { dataDir, state } = await meeting();
-    const again = open(dataDir);
+    const again = await open(dataDir);
     try {
       expect(JSON.stringify(again.hub.state(SESSION))).toBe(state);
       expect(again.hub.state(SESSION)?.version).toBe(6);
       // The moderator can still undo what was done before the restart.
-      expect(again.hub.command(SESSION, { type: 'undo' }, { role: 'moderator' })).toEqual({
+      expect(await again.hub.command(SESSION, { type: 'undo' }, { role: 'moderator' })).toEqual({
         ok: true,
         version: 7,
       });
@@ -81,13 +81,13 @@ describe('the event log', () => {
     }
   });
 
-  it('refuses a file that is not a database, and leaves it as it was', () => {
+  it('refuses a file that is not a database, and leaves it as it was', async () => {
     const dataDir = dir();
     writeFileSync(
       join(dataDir, 'gavel.db'),
       'These are the minutes of the meeting, not a database.\n'.repeat(100),
     );
-    expectRefused(dataDir, /not an SQLite database/);
+    await expectRefused(dataDir, /not an SQLite database/);
   });
 
   it('refuses a damaged database, and leaves it as it was', async () => {
@@ -97,15 +97,15 @@ describe('the event log', () => {
     // Keep the header page, scramble the pages holding the tables.
     for (let i = 4096; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
     writeFileSync(file, bytes);
-    expectRefused(dataDir, /damaged|cannot be read/);
+    await expectRefused(dataDir, /damaged|cannot be read/);
   });
 
-  it("refuses another program's database", () => {
+  it("refuses another program's database", async () => {
     const dataDir = dir();
     const other = new Database(join(dataDir, 'gavel.db'));
     other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)');
     other.close();
-    expectRefused(dataDir, /another program/);
+    await expectRefused(dataDir, /another program/);
   });
 
   it('refuses a log with a missing entry rather than guess', async () => {
@@ -113,7 +113,7 @@ describe('the event log', () => {
     const db = new Database(join(dataDir, 'gavel.db'));
     db.prepare('DELETE FROM log WHERE version = 3').run();
     db.close();
-    expectRefused(dataDir, /jumps from version 2 to 4/);
+    await expectRefused(dataDir, /jumps from version 2 to 4/);
   });
 
   it('keeps what was acknowledged even when the files are copied mid-run, as after a crash', async () => {
@@ -127,7 +127,7 @@ describe('the event log', () => {
       copyFileSync(join(dataDir, name), join(copy, name));
     const state = server.stateText();
     await server.close();
-    const again = open(copy);
+    const again = await open(copy);
     try {
       expect(JSON.stringify(again.hub.state(SESSION))).toBe(state);
     } finally {
