@@ -166,6 +166,7 @@ export function workerBus(accept: (socket: Socket, head: Buffer) => void): Bus &
     if (process.connected) process.send?.(message);
   };
   return {
+    shared: true,
     publish: (announcement) => send({ type: 'gavel:announce', announcement }),
     subscribe(listener) {
       listeners.add(listener);

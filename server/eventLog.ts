@@ -75,6 +75,11 @@ export type Announcement =
  * missed some (a dropped connection) is told to `resync`.
  */
 export interface Bus {
+  /**
+   * Whether other processes may append to the same log: then a refusal decided on the state held
+   * is checked against the log first, since that state may be a moment behind.
+   */
+  readonly shared: boolean;
   publish(announcement: Announcement): void;
   /** Listens; returns the function that stops listening. */
   subscribe(listener: (announcement: Announcement) => void): () => void;
@@ -86,6 +91,7 @@ export interface Bus {
 /** The bus of a process alone: nothing to tell anyone. */
 export function localBus(): Bus {
   return {
+    shared: false,
     publish: () => {},
     subscribe: () => () => {},
     onResync: () => () => {},

@@ -40,6 +40,15 @@ import {
 import type { SessionHub } from './sessionHub.ts';
 import { diff } from '../shared/patch.ts';
 
+/** What Gavel touches of Engine.IO's WebSocket (the `ws` package's) when it cuts a flood off. */
+interface WebSocketLike {
+  pause?: () => void;
+  terminate?: () => void;
+}
+
+/** How long a cut-off connection stays open for its goodbye to be read. */
+const CUT_OFF_GRACE_MS = 1_000;
+
 /** The audience's roles: their rooms are split into shards that a broadcast serves in slices. */
 type AudienceRole = 'delegate' | 'viewer';
 const isAudience = (role: Role): role is AudienceRole => role === 'delegate' || role === 'viewer';
@@ -444,7 +453,16 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       heldOff.set(`${session}:${actor.deviceKey}`, now + HOLD_OFF_MS);
     }
     socket.emit('session:closed', error);
-    socket.disconnect(true);
+    // Told, then cut: the page hears "io server disconnect" at once, nothing more is read from the
+    // connection (the flood still in its buffers costs no parsing), and a second later, once the
+    // goodbye has surely been read, the connection is dropped.
+    const ws = (socket.conn.transport as { socket?: WebSocketLike } | undefined)?.socket;
+    socket.disconnect();
+    ws?.pause?.();
+    setTimeout(() => {
+      if (ws?.terminate) ws.terminate();
+      else socket.conn.close();
+    }, CUT_OFF_GRACE_MS).unref();
   }
 
   /** When a device cut off for flooding may come back, or null when it may now. */

@@ -21,14 +21,16 @@ import {
   sessionLinks,
 } from './config.ts';
 import { sessionIdFor, startPrimary, WORKER_SLOT, workerBus, type Primary } from './cluster.ts';
+import { newSecret, type Secrets } from './auth.ts';
 import { consoleLogger } from './logger.ts';
+import { pgBus, PgLog, redactUrl } from './pgLog.ts';
 import { StoreError } from './store.ts';
 
 const HELP = `Gavel: live session moderation for formal meetings.
 
 Usage:
   gavel serve [--port N] [--host ADDRESS] [--data FOLDER] [--public-url URL] [--programme FILE]
-              [--workers N]
+              [--workers N] [--database-url URL]
   gavel check FILE            (a programme file, .json, or a spreadsheet, .csv)
   gavel --help
 
@@ -43,6 +45,8 @@ Options (and the environment variables they override):
   --data FOLDER       where the event log and secrets are kept (GAVEL_DATA, default ./data)
   --public-url URL    the address people's links use, e.g. https://gavel.example.org (GAVEL_PUBLIC_URL)
   --programme FILE    a programme file (JSON) to load as a session
+  --database-url URL  keep the log in PostgreSQL, shared by every node (GAVEL_DATABASE_URL):
+                      postgres://user:password@host:5432/gavel (docs/scale.md)
   --workers N         worker processes sharing the port and the data folder (GAVEL_WORKERS,
                       default 1; 2 on a two-core laptop with thousands of phones: docs/scale.md)
 
@@ -155,6 +159,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
         'public-url': { type: 'string' },
         programme: { type: 'string' },
         workers: { type: 'string' },
+        'database-url': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -206,11 +211,33 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
     throw error;
   }
 
-  let secrets;
+  // Many machines: the log in PostgreSQL, and the secrets with it, so every node has the same.
+  const databaseUrl = text('database-url') ?? (env.GAVEL_DATABASE_URL || undefined);
+  let log: PgLog | undefined;
+  if (databaseUrl !== undefined && !(workers > 1 && cluster.isPrimary)) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      die(`The database URL must start with postgres://, not "${redactUrl(databaseUrl)}".`);
+    }
+    try {
+      log = await PgLog.open(databaseUrl);
+    } catch (error) {
+      if (error instanceof StoreError) die(error.message);
+      throw error;
+    }
+  }
+
+  let secrets: Secrets;
   try {
-    secrets = loadSecrets(dataDir, env).secrets;
+    secrets = log
+      ? {
+          moderatorToken:
+            env.GAVEL_MODERATOR_TOKEN || (await log.shared('moderator-token', newSecret())),
+          stageKey: env.GAVEL_STAGE_KEY || (await log.shared('stage-key', newSecret())),
+        }
+      : loadSecrets(dataDir, env).secrets;
   } catch (error) {
     if (error instanceof ConfigError) die(error.message);
+    if (log) die(`Gavel cannot read its secrets from ${log.where}: ${describe(error)}.`);
     throw error;
   }
 
@@ -249,7 +276,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
     }
     boundPort = primary.port;
   } else {
-    const bus = cluster.isWorker
+    const handoff = cluster.isWorker
       ? workerBus((socket, head) => {
           // A connection the primary read the first bytes of: the worker's HTTP server takes it.
           app.httpServer.emit('connection', socket);
@@ -257,6 +284,8 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
           socket.resume();
         })
       : undefined;
+    // Announcements: by NOTIFY between nodes on PostgreSQL, else over IPC between workers.
+    const bus = log ? pgBus(log, consoleLogger) : handoff;
     let app: App;
     try {
       app = await createApp({
@@ -270,6 +299,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
         logger: consoleLogger,
         trustProxy,
         ...(bus ? { bus } : {}),
+        ...(log ? { log } : {}),
       });
     } catch (error) {
       if (error instanceof StoreError) die(error.message);
@@ -281,18 +311,18 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
     const stop = (signal: string) => {
       if (stopping) process.exit(1);
       stopping = true;
-      if (!bus) console.log(`\n${signal}: stopping Gavel…`);
+      if (!handoff) console.log(`\n${signal}: stopping Gavel…`);
       setTimeout(() => process.exit(1), 5000).unref();
       void app.close().then(() => process.exit(0));
     };
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
 
-    if (bus) {
+    if (handoff) {
       // A worker listens on nothing: the primary hands it connections. Its Engine.IO sessions
       // carry its place, so the primary sends their long-polling requests back here.
       app.io.engine.generateId = () => sessionIdFor(slot);
-      bus.ready();
+      handoff.ready();
       return;
     }
     try {
@@ -313,7 +343,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
   publicBase = base;
   // One write, so that whoever reads the output (a person, a service log, a test) gets it whole.
   const lines = [
-    `Gavel is listening on http://${host.includes(':') ? `[${host}]` : host}:${boundPort} (data: ${dataDir})`,
+    `Gavel is listening on http://${host.includes(':') ? `[${host}]` : host}:${boundPort} (${databaseUrl ? `log: ${redactUrl(databaseUrl)}` : `data: ${dataDir}`})`,
   ];
   if (workers > 1) lines.push(`${workers} worker processes share this port and the data folder.`);
   for (const session of new Set(['asp15-cooperation', ...(fileSession ? [fileSession] : [])])) {

@@ -404,7 +404,17 @@ export class SessionHub {
       }
       const now = this.clock.now();
       const result = execute(session.state, command, { now, actor });
-      if (!result.ok) return result;
+      if (!result.ok) {
+        // Another process may have moved the session a moment ago (its announcement still on the
+        // way): a refusal stands only once the state it was decided on is the log's latest.
+        if (!this.bus.shared || attempt > 0) return result;
+        try {
+          if (await this.catchUpNow(sessionId)) continue;
+        } catch {
+          // The log cannot be read now: the refusal stands as decided.
+        }
+        return result;
+      }
       if (result.events.length === 0) return { ok: true, version: session.state.version };
 
       let outcome: AppendOutcome;

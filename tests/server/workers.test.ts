@@ -126,7 +126,7 @@ describe('two workers on one machine', () => {
     const last = Math.max(...versions);
     const views = await Promise.all(phones.map((p) => p.reach(last)));
     const latecomer = await cluster.connect();
-    for (const view of views) expect(JSON.stringify(view)).toBe(JSON.stringify(latecomer.view));
+    for (const view of views) expect(view).toEqual(latecomer.view);
   });
 
   it('keeps expectedVersion meaning across workers: of two "next" at the same version, one runs', async () => {

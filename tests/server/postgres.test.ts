@@ -1,0 +1,265 @@
+/**
+ * Gavel on many machines: `gavel serve` nodes sharing a log in a real PostgreSQL that this file
+ * starts itself, reached by phones through a small load balancer. Every acknowledged command is in
+ * the log once, in order; a node's phones see another's commands; a killed node's pages move to
+ * another; a late node catches up; a database that stops refuses commands in words and, once
+ * back, takes them again without a restart.
+ */
+import { rmSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { io as connectSocket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandAck } from '../../shared/protocol.ts';
+import type { SessionView } from '../../shared/views.ts';
+import { GavelProcess, killLeftovers } from './child.ts';
+import { SESSION, STAGE_KEY, tempDir, TestClient, TOKEN, type ClientSocket } from './helpers.ts';
+import { TestPostgres } from './postgres.ts';
+
+let pg: TestPostgres;
+const dirs: string[] = [];
+const nodes: GavelProcess[] = [];
+const clients: TestClient[] = [];
+const proxies: Server[] = [];
+
+beforeAll(async () => {
+  pg = await TestPostgres.start();
+});
+afterAll(() => {
+  killLeftovers();
+  pg?.destroy();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.close();
+  for (const proxy of proxies.splice(0)) proxy.close();
+  for (const node of nodes.splice(0)) {
+    node.kill('SIGKILL');
+    await node.exited;
+  }
+});
+
+/** One node on its own port and data folder, sharing the log; each test has its own database. */
+async function startNode(database: string): Promise<{ node: GavelProcess; url: string }> {
+  const data = tempDir();
+  dirs.push(data);
+  const node = new GavelProcess(
+    ['serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--database-url', database],
+    { GAVEL_MODERATOR_TOKEN: TOKEN, GAVEL_STAGE_KEY: STAGE_KEY },
+  );
+  nodes.push(node);
+  const port = await node.listening();
+  return { node, url: `http://127.0.0.1:${port}` };
+}
+
+let databases = 0;
+/** A fresh database in the test cluster, so tests do not see one another's sessions. */
+async function freshDatabase(): Promise<string> {
+  databases += 1;
+  const name = `gavel_${databases}`;
+  const { default: pgClient } = await import('pg');
+  const admin = new pgClient.Client({ connectionString: pg.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return pg.url.replace(/\/gavel$/, `/${name}`);
+}
+
+async function connect(url: string, auth: Record<string, unknown> = {}): Promise<TestClient> {
+  const socket: ClientSocket = connectSocket(url, {
+    auth: { session: SESSION, ...auth },
+    forceNew: true,
+    transports: ['websocket'],
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 250,
+  });
+  const client = new TestClient(socket);
+  clients.push(client);
+  await client.next('session:snapshot');
+  return client;
+}
+
+/**
+ * A load balancer in a few lines: each connection goes to the first backend that accepts it, as
+ * a balancer with health checks would send it to a live node.
+ */
+async function balancer(backends: readonly string[]): Promise<string> {
+  const ports = backends.map((b) => Number(new URL(b).port));
+  const server = createServer((client: Socket) => {
+    client.pause();
+    const attempt = (i: number) => {
+      if (i >= ports.length) return client.destroy();
+      const upstream = createConnection({ host: '127.0.0.1', port: ports[i] as number });
+      upstream.once('error', () => attempt(i + 1));
+      upstream.once('connect', () => {
+        upstream.removeAllListeners('error');
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+        client.pipe(upstream).pipe(client);
+        client.resume();
+      });
+    };
+    attempt(0);
+  });
+  proxies.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+async function until<T>(look: () => T | undefined | false, what: string, ms = 10_000): Promise<T> {
+  const limit = Date.now() + ms;
+  for (;;) {
+    const seen = look();
+    if (seen) return seen;
+    if (Date.now() > limit) throw new Error(`${what} did not happen within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function logOf(url: string): Promise<{ version: number; command: { type: string } }[]> {
+  const res = await fetch(`${url}/api/sessions/${SESSION}/events`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  const body = (await res.json()) as { rows: { version: number; command: { type: string } }[] };
+  return body.rows;
+}
+
+const versionOf = (ack: CommandAck) => (ack.ok ? ack.version : -1);
+
+describe('nodes sharing a PostgreSQL log', () => {
+  it('puts commands sent to two nodes at once in the log once each, in order, and each node’s phones see the other’s', async () => {
+    const database = await freshDatabase();
+    const [a, b] = [await startNode(database), await startNode(database)];
+    const phoneOnA = await connect(a.url);
+    const phoneOnB = await connect(b.url);
+    const consoleA = await connect(a.url, { token: TOKEN });
+    const consoleB = await connect(b.url, { token: TOKEN });
+    await consoleA.command({ type: 'session.start' });
+    await consoleA.command({ type: 'speaker.next', start: true });
+    const acks = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        (i % 2 ? consoleB : consoleA).command(
+          i % 3 ? { type: 'timer.adjust', deltaMs: 1000 } : { type: 'message.show', text: `${i}` },
+        ),
+      ),
+    );
+    expect(acks.filter((ack) => !ack.ok)).toEqual([]);
+    expect(new Set(acks.map(versionOf)).size).toBe(30);
+    const log = await logOf(a.url);
+    expect(log.map((r) => r.version)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    expect(await logOf(b.url)).toEqual(log);
+
+    // A command taken by B reaches the phone on A, and the other way round.
+    const fromB = await consoleB.command({ type: 'timer.pause' });
+    const onA = await phoneOnA.reach(versionOf(fromB));
+    expect(onA.timer?.startedAt).toBeNull();
+    const fromA = await consoleA.command({ type: 'timer.start' });
+    const onB = await phoneOnB.reach(versionOf(fromA));
+    expect(onB.timer?.startedAt).not.toBeNull();
+    expect(await phoneOnA.reach(versionOf(fromA))).toEqual(onB);
+
+    // expectedVersion means the same on every node: of two "next" at one version, one runs.
+    const at = versionOf(fromA);
+    await consoleB.reach(at);
+    const both = await Promise.all(
+      [consoleA, consoleB].map((c) =>
+        c.command({ type: 'speaker.next', start: true, expectedVersion: at }),
+      ),
+    );
+    expect(both.filter((ack) => ack.ok)).toHaveLength(1);
+    expect(both.filter((ack) => !ack.ok && ack.error.code === 'stale')).toHaveLength(1);
+  });
+
+  it('moves the pages of a killed node to another through the balancer, losing nothing acknowledged', async () => {
+    const database = await freshDatabase();
+    const a = await startNode(database);
+    const b = await startNode(database);
+    const front = await balancer([a.url, b.url]);
+    const phones = await Promise.all(Array.from({ length: 5 }, () => connect(front)));
+    const chair = await connect(front, { token: TOKEN });
+    await chair.command({ type: 'session.start' });
+    const next = await chair.command({ type: 'speaker.next', start: true });
+    await Promise.all(phones.map((p) => p.reach(versionOf(next))));
+
+    a.node.kill('SIGKILL');
+    await a.node.exited;
+    const killedAt = Date.now();
+    // The console's connection went with node A: it reconnects through the balancer and goes on.
+    await until(() => chair.socket.connected && chair.version >= versionOf(next), 'console');
+    const after = await chair.command({ type: 'timer.adjust', deltaMs: 30_000 });
+    expect(after.ok).toBe(true);
+    const views: SessionView[] = await Promise.all(
+      phones.map(async (p) => {
+        await until(() => p.socket.connected && p.version >= versionOf(after), 'a phone back');
+        return p.view as SessionView;
+      }),
+    );
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+    const latecomer = await connect(front);
+    for (const view of views) expect(view).toEqual(latecomer.view);
+    // The adjustment taken after the kill is there, on top of the turn's time.
+    const granted = latecomer.view?.timer?.grantedMs ?? 0;
+    expect(granted - (latecomer.view?.timer?.plannedMs ?? 0)).toBe(30_000);
+    const log = await logOf(b.url);
+    expect(log.map((r) => r.command.type)).toEqual([
+      'session.start',
+      'speaker.next',
+      'timer.adjust',
+    ]);
+  });
+
+  it('lets a node started late catch up from the log and serve the same views', async () => {
+    const database = await freshDatabase();
+    const a = await startNode(database);
+    const chair = await connect(a.url, { token: TOKEN });
+    await chair.command({ type: 'session.start' });
+    await chair.command({ type: 'speaker.next', start: true });
+    const last = await chair.command({ type: 'message.show', text: 'Two minutes' });
+    const late = await startNode(database);
+    const phoneOnA = await connect(a.url);
+    const phoneOnLate = await connect(late.url);
+    expect(phoneOnLate.version).toBe(versionOf(last));
+    expect(phoneOnLate.view).toEqual(phoneOnA.view);
+    const stageOnLate = await connect(late.url, { stageKey: STAGE_KEY });
+    expect(stageOnLate.view?.message?.text).toBe('Two minutes');
+  });
+
+  it('refuses commands in words while the database is down, keeps pages up, and takes them again once it is back', async () => {
+    const database = await freshDatabase();
+    const a = await startNode(database);
+    const b = await startNode(database);
+    const chair = await connect(a.url, { token: TOKEN });
+    const phoneOnB = await connect(b.url);
+    await chair.command({ type: 'session.start' });
+    const running = await chair.command({ type: 'speaker.next', start: true });
+    await phoneOnB.reach(versionOf(running));
+
+    pg.stopServer();
+    try {
+      const refused = await chair.command({ type: 'timer.pause' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(refused.ok ? '' : refused.error.message).toMatch(/did not run/);
+      // The pages stay up, with the running countdown they hold.
+      expect(chair.socket.connected && phoneOnB.socket.connected).toBe(true);
+      expect(phoneOnB.view?.timer?.startedAt).not.toBeNull();
+    } finally {
+      pg.startServer();
+    }
+    // Back: the next command goes through on the same nodes, and B's phone hears of it.
+    let paused: CommandAck = { ok: false, error: { code: 'unavailable', message: '' } };
+    const limit = Date.now() + 10_000;
+    while (!paused.ok && Date.now() < limit) {
+      paused = await chair.command({ type: 'timer.pause' });
+      if (!paused.ok) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(paused.ok).toBe(true);
+    const view = await phoneOnB.reach(versionOf(paused));
+    expect(view.timer?.startedAt).toBeNull();
+    const log = await logOf(b.url);
+    expect(log.map((r) => r.command.type)).toEqual([
+      'session.start',
+      'speaker.next',
+      'timer.pause',
+    ]);
+  });
+});
