@@ -22,6 +22,8 @@ import {
 } from './config.ts';
 import { sessionIdFor, startPrimary, WORKER_SLOT, workerBus, type Primary } from './cluster.ts';
 import { newSecret, type Secrets } from './auth.ts';
+import { copyLog, openLog } from './dbCopy.ts';
+import type { EventLog } from './eventLog.ts';
 import { consoleLogger } from './logger.ts';
 import { pgBus, PgLog, redactUrl } from './pgLog.ts';
 import { StoreError } from './store.ts';
@@ -32,12 +34,15 @@ Usage:
   gavel serve [--port N] [--host ADDRESS] [--data FOLDER] [--public-url URL] [--programme FILE]
               [--workers N] [--database-url URL]
   gavel check FILE            (a programme file, .json, or a spreadsheet, .csv)
+  gavel db copy FROM TO       (every session and its log, between a data folder and PostgreSQL)
   gavel --help
 
 serve     Runs the server with the built-in plenary (session asp15-cooperation), and the
           programme FILE as another session when given. Prints the console, stage and
           live page links.
 check     Checks a programme file and lists every problem in it.
+db copy   Copies every session with its whole log from FROM to TO, each a data folder or a
+          postgres:// URL; refuses a target that already holds a session of the same id.
 
 Options (and the environment variables they override):
   --port N            port to listen on (PORT, default 8080)
@@ -372,6 +377,30 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
   console.log(lines.join('\n'));
 }
 
+/** `gavel db copy FROM TO`: every session with its whole log, from one log to another. */
+async function db(args: readonly string[]): Promise<void> {
+  const [verb, from, to, ...extra] = args;
+  if (verb !== 'copy' || from === undefined || to === undefined || extra.length > 0) {
+    die('usage: gavel db copy FROM TO, each a data folder or a postgres:// URL.');
+  }
+  let source: EventLog | undefined;
+  let target: EventLog | undefined;
+  try {
+    source = await openLog(from);
+    target = await openLog(to);
+    const copied = await copyLog(source, target);
+    console.log(
+      `Copied ${copied.sessions} session${copied.sessions === 1 ? '' : 's'} (${copied.entries} log entries) from ${source.where} to ${target.where}, each checked version by version.`,
+    );
+  } catch (error) {
+    if (error instanceof StoreError) die(error.message);
+    throw error;
+  } finally {
+    await source?.close();
+    await target?.close();
+  }
+}
+
 /** Runs the command line. */
 export async function main(
   argv: readonly string[],
@@ -384,7 +413,8 @@ export async function main(
   }
   if (command === 'serve') return serve(rest, env);
   if (command === 'check') return check(rest);
-  die(`"${command}" is not a Gavel command: use serve or check (gavel --help).`);
+  if (command === 'db') return db(rest);
+  die(`"${command}" is not a Gavel command: use serve, check or db (gavel --help).`);
 }
 
 await main(process.argv.slice(2));

@@ -467,7 +467,7 @@ export class SessionHub {
  * Folds log rows into a state, checking that the versions follow one another. A log that does not
  * add up is refused, not guessed at.
  */
-function fold(
+export function fold(
   start: SessionState,
   rows: readonly LogRow[],
   sessionId: string,

@@ -11,8 +11,16 @@ import { io as connectSocket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../shared/protocol.ts';
 import type { SessionView } from '../../shared/views.ts';
-import { GavelProcess, killLeftovers } from './child.ts';
-import { SESSION, STAGE_KEY, tempDir, TestClient, TOKEN, type ClientSocket } from './helpers.ts';
+import { GavelProcess, killLeftovers, runGavel } from './child.ts';
+import {
+  SESSION,
+  STAGE_KEY,
+  startServer,
+  tempDir,
+  TestClient,
+  TOKEN,
+  type ClientSocket,
+} from './helpers.ts';
 import { TestPostgres } from './postgres.ts';
 
 let pg: TestPostgres;
@@ -86,8 +94,11 @@ async function balancer(backends: readonly string[]): Promise<string> {
   const ports = backends.map((b) => Number(new URL(b).port));
   const server = createServer((client: Socket) => {
     client.pause();
-    const attempt = (i: number) => {
-      if (i >= ports.length) return client.destroy();
+    const attempt = (i: number): void => {
+      if (i >= ports.length) {
+        client.destroy();
+        return;
+      }
       const upstream = createConnection({ host: '127.0.0.1', port: ports[i] as number });
       upstream.once('error', () => attempt(i + 1));
       upstream.once('connect', () => {
@@ -261,5 +272,50 @@ describe('nodes sharing a PostgreSQL log', () => {
       'speaker.next',
       'timer.pause',
     ]);
+  });
+
+  it('copies every session with its whole log from a data folder to PostgreSQL and back, and refuses a target that has them', async () => {
+    const folder = tempDir();
+    dirs.push(folder);
+    const server = await startServer({ dataDir: folder });
+    await server.post({ type: 'session.start' });
+    await server.post({ type: 'speaker.next', start: true });
+    await server.post({ type: 'timer.adjust', deltaMs: 30_000 });
+    await server.post({ type: 'floor.open' });
+    const before = server.stateText();
+    await server.close();
+
+    const database = await freshDatabase();
+    const there = await runGavel(['db', 'copy', folder, database]);
+    expect(there.stderr).toBe('');
+    expect(there.stdout).toMatch(/Copied 1 session \(4 log entries\)/);
+
+    // A node on PostgreSQL serves the meeting where it was.
+    const node = await startNode(database);
+    const log = await logOf(node.url);
+    expect(log.map((r) => r.command.type)).toEqual([
+      'session.start',
+      'speaker.next',
+      'timer.adjust',
+      'floor.open',
+    ]);
+
+    // Copied again into the same database: refused, nothing written.
+    const again = await runGavel(['db', 'copy', folder, database]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already holds "asp15-cooperation": nothing was copied/);
+    expect(await logOf(node.url)).toEqual(log);
+
+    // And back into a new folder: the same state, to the byte.
+    const back = tempDir();
+    dirs.push(back);
+    const home = await runGavel(['db', 'copy', database, back]);
+    expect(home.code).toBe(0);
+    const restored = await startServer({ dataDir: back });
+    try {
+      expect(restored.stateText()).toBe(before);
+    } finally {
+      await restored.close();
+    }
   });
 });
