@@ -1,16 +1,23 @@
 /**
- * A room of simulated phones for `npm run bench`, one child process of several: Socket.IO viewers,
- * WebSocket first, each a real connection to the server under test. The parent asks it to add
- * phones and to say when every phone here holds a version; it answers with the first and last
- * receipt times on the machine's monotonic clock. It stops by itself when the parent goes.
+ * A room of simulated phones for `npm run bench`, one child process of several: viewers that
+ * speak Socket.IO's protocol over a real WebSocket to the server under test, as the live page
+ * does (WebSocket first, a packed snapshot), and no more than that: an update is recognised by its
+ * first bytes, not parsed whole. So the phones cost the machine little, and the bench measures the
+ * server rather than ten thousand copies of a full client sharing its two cores. The parent asks
+ * it to add phones and to say when every phone here holds a version; it answers with the first
+ * and last receipt times on the machine's monotonic clock. It stops by itself when the parent goes.
  *
  *   tsx bench/phones.ts URL SESSION INDEX LIFETIME_MS
  */
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.ts';
+import { WebSocket } from 'ws';
 import { now } from './stats.ts';
 
-type Phone = Socket<ServerToClientEvents, ClientToServerEvents>;
+/**
+ * Engine.IO 4 and Socket.IO 5 frames, as text: `0` open, `2` ping (answered `3`), `4` a message,
+ * whose Socket.IO packet is `0` connect, `1` disconnect, `2` an event, `4` a connect error, `5` an
+ * event with binary attachments (the packed snapshot).
+ */
+const UPDATE = /^42\["session:update",\{"fromVersion":\d+,"version":(\d+)/;
 
 /** From the parent. */
 export type PhonesCommand =
@@ -48,7 +55,7 @@ setTimeout(() => {
 process.on('disconnect', () => process.exit(0));
 
 interface Held {
-  readonly socket: Phone;
+  readonly socket: WebSocket;
   readonly versions: number[];
   readonly ats: number[];
   alive: boolean;
@@ -68,16 +75,6 @@ let watch: {
 
 /** The size of each update as the first phone of process 0 received it, by version. */
 const bytesOf = new Map<number, number>();
-
-function watchBytes(phone: Phone): void {
-  // The frame as it came off the wire: Engine.IO's type digit, then Socket.IO's packet.
-  phone.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
-    if (packet.type !== 'message' || typeof packet.data !== 'string') return;
-    const match = /^2\["session:update",\{.*?"version":(\d+)/.exec(packet.data);
-    if (match) bytesOf.set(Number(match[1]), 1 + Buffer.byteLength(packet.data));
-    if (bytesOf.size > HISTORY) bytesOf.delete(bytesOf.keys().next().value as number);
-  });
-}
 
 function settle(): void {
   if (watch === null || watch.count < alive) return;
@@ -110,39 +107,58 @@ function counts(index: number, at: number): void {
 
 function join(index: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    // As the live page asks: a packed snapshot, which a server that does not know it ignores.
-    const socket: Phone = io(url, {
-      auth: { session, packed: true },
-      forceNew: true,
-      transports: ['websocket'],
-      reconnection: false,
-    });
+    const address = new URL('/socket.io/?EIO=4&transport=websocket', url);
+    address.protocol = address.protocol === 'https:' ? 'wss:' : 'ws:';
+    const socket = new WebSocket(address, { perMessageDeflate: false });
     const held: Held = { socket, versions: [], ats: [], alive: false };
-    if (index === 0 && indexText === '0') watchBytes(socket);
-    socket.on('session:update', (update) => {
-      const at = now();
-      held.versions.push(update.version);
-      held.ats.push(at);
-      if (held.versions.length > HISTORY) {
-        held.versions.shift();
-        held.ats.shift();
-      }
-      if (watch !== null && update.version >= watch.version) {
-        counts(index, at);
-        settle();
-      }
-    });
-    const joined = (event: string) => {
-      if (event !== 'session:snapshot' && event !== 'session:packed') return;
-      socket.offAny(joined);
+    const measures = index === 0 && indexText === '0';
+    const joined = () => {
+      if (held.alive) return;
       held.alive = true;
       alive += 1;
       phones[index] = held;
       resolve();
     };
-    socket.onAny(joined);
-    socket.once('connect_error', (error) => reject(error));
-    socket.on('disconnect', () => {
+    socket.on('message', (data, isBinary) => {
+      // The packed snapshot's attachment: the phone has its view.
+      if (isBinary) return joined();
+      const text = data.toString();
+      const kind = text.charCodeAt(0);
+      if (kind === 50 /* 2: ping */) {
+        socket.send('3');
+        return;
+      }
+      if (kind === 48 /* 0: open */) {
+        // As the live page asks: a packed snapshot, which a server that does not know it ignores.
+        socket.send(`40${JSON.stringify({ session, packed: true })}`);
+        return;
+      }
+      if (text.startsWith('42["session:update"')) {
+        const at = now();
+        const match = UPDATE.exec(text);
+        if (!match) return;
+        const version = Number(match[1]);
+        if (measures) {
+          bytesOf.set(version, Buffer.byteLength(text));
+          if (bytesOf.size > HISTORY) bytesOf.delete(bytesOf.keys().next().value as number);
+        }
+        held.versions.push(version);
+        held.ats.push(at);
+        if (held.versions.length > HISTORY) {
+          held.versions.shift();
+          held.ats.shift();
+        }
+        if (watch !== null && version >= watch.version) {
+          counts(index, at);
+          settle();
+        }
+        return;
+      }
+      if (text.startsWith('42["session:snapshot"')) return joined();
+      if (text.startsWith('44')) reject(new Error(`the server refused a phone: ${text.slice(2)}`));
+    });
+    socket.once('error', (error) => reject(error));
+    socket.on('close', () => {
       if (!held.alive) return;
       held.alive = false;
       alive -= 1;
