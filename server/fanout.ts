@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** How long one slice may run before the event loop gets a turn. */
-export const FANOUT_SLICE_MS = 2;
+export const FANOUT_SLICE_MS = 1;
 
 export class Fanout {
   private queue: (() => void)[] = [];

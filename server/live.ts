@@ -98,9 +98,11 @@ const PRESENCE_FORGET_MS = 15_000;
 
 /**
  * Sockets per audience shard. A broadcast emits to one shard at a time, so this bounds how long
- * one step of a fan-out holds the event loop (about a millisecond on a laptop).
+ * one step of a fan-out holds the event loop (well under a millisecond on a laptop). Measured
+ * with `npm run bench`: 32 with 1 ms slices answers the console faster during a fan-out to 10,000
+ * phones than 64 with 2 ms slices, and reaches the last phone as soon.
  */
-const SHARD_SIZE = 64;
+const SHARD_SIZE = 32;
 
 const roomOf = (session: string, role: Role) => `s:${session}:${role}`;
 const shardRoom = (session: string, role: AudienceRole, shard: number) =>

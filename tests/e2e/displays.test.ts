@@ -124,6 +124,18 @@ describe('displays', () => {
     await shoot(liveFr, 'live-before-fr');
   });
 
+  it('opens every page on a WebSocket at once, with no long-polling requests before it', async () => {
+    for (const page of [stageEn, stageFr, liveEn, liveFr]) {
+      const polls = await page.evaluate(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .filter((entry) => entry.name.includes('/socket.io/')).length,
+      );
+      expect(polls).toBe(0);
+    }
+  });
+
   it("shows a moderator's next speaker on the stage and on a phone", async () => {
     await gavel.command({ type: 'session.start' });
     await gavel.command({ type: 'speaker.next' });
