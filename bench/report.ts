@@ -3,6 +3,7 @@
  * the figure the issue started from, the goal, and the ratio of the two (informative only: the
  * bench never passes or fails on a time).
  */
+import type { CrossNodeResult } from './crossNode.ts';
 import type { FanOutResult } from './fanOut.ts';
 import type { FloodResult } from './flood.ts';
 import type { HttpResult } from './httpLatency.ts';
@@ -28,6 +29,7 @@ export interface BenchResult {
   readonly flood: FloodResult;
   readonly http: HttpResult;
   readonly peer: PeerResult;
+  readonly crossNode: CrossNodeResult;
   readonly pages: PagesResult;
   readonly join: JoinResult;
   /** The server's memory with no phones connected, after a collection. */
@@ -106,6 +108,18 @@ function rows(r: BenchResult): Row[] {
       : {
           what: `  ${peer.peer} ${peer.version} (peer)`,
           measured: `p50 ${ms(peer.p50Ms)}  p90 ${ms(peer.p90Ms)}  (n=${count(peer.samples)}); Gavel/${peer.peer}: p50 ${ratio(r.http.toObserver.p50Ms, peer.p50Ms)}, p90 ${ratio(r.http.toObserver.p90Ms, peer.p90Ms)}`,
+        },
+  );
+
+  const cross = r.crossNode;
+  out.push(
+    'skipped' in cross
+      ? { what: "  node B's ack → a phone on node A", measured: `skipped: ${cross.skipped}` }
+      : {
+          what: "  node B's ack → a phone on node A",
+          measured: pcts(cross.ackToPhone, ['p50', 'p90', 'p99']),
+          goal: '≤ 5 ms p50 (issue 12)',
+          vsGoal: ratio(cross.ackToPhone.p50Ms, 5),
         },
   );
 

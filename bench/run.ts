@@ -22,6 +22,7 @@ import { killAll } from './children.ts';
 import { Crowd } from './crowd.ts';
 import { measureFanOut, NextSpeaker, type FanOutResult } from './fanOut.ts';
 import { measureFlood } from './flood.ts';
+import { measureCrossNode } from './crossNode.ts';
 import { measureHttp } from './httpLatency.ts';
 import { measureJoin } from './joinBytes.ts';
 import { measurePages } from './pages.ts';
@@ -172,6 +173,13 @@ async function main(): Promise<void> {
       Math.max(10_000, Math.min(300_000, deadline - now() - 60_000)),
     );
 
+    log('bench: a second node, when the log is in PostgreSQL');
+    const crossNode = await measureCrossNode({
+      serverArgs: opts.serverArgs,
+      observer: observer.socket,
+      samples: opts.httpSamples,
+    });
+
     log(`bench: a ${opts.floodMs / 1000} s flood from one device`);
     const flood = await measureFlood({
       url: server.url,
@@ -221,6 +229,7 @@ async function main(): Promise<void> {
       flood,
       http,
       peer,
+      crossNode,
       pages,
       join,
       baselineRssBytes,
