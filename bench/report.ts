@@ -29,6 +29,8 @@ export interface BenchResult {
   readonly flood: FloodResult;
   readonly http: HttpResult;
   readonly peer: PeerResult;
+  /** The second console's acks with nothing else going on. */
+  readonly quietAck: Spread;
   readonly crossNode: CrossNodeResult;
   readonly pages: PagesResult;
   readonly join: JoinResult;
@@ -111,6 +113,11 @@ function rows(r: BenchResult): Row[] {
         },
   );
 
+  out.push({
+    what: "  a console's command ack, nothing else going on",
+    measured: pcts(r.quietAck, ['p50', 'p90', 'p99']),
+    goal: '≤ 3 ms p50 on PostgreSQL (issue 12)',
+  });
   const cross = r.crossNode;
   out.push(
     'skipped' in cross

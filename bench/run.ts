@@ -29,8 +29,8 @@ import { measurePages } from './pages.ts';
 import { runOntime } from './peer.ts';
 import { formatReport, type BenchResult } from './report.ts';
 import { ROOT, startServer, type RunningServer } from './server.ts';
-import { connect, send, SESSION, type GavelClient } from './sockets.ts';
-import { now } from './stats.ts';
+import { connect, Probe, send, SESSION, type GavelClient } from './sockets.ts';
+import { now, sleep, spread } from './stats.ts';
 
 const HELP = `npm run bench -- [options]
 
@@ -173,6 +173,12 @@ async function main(): Promise<void> {
       Math.max(10_000, Math.min(300_000, deadline - now() - 60_000)),
     );
 
+    log('bench: a console alone');
+    // The same probe as during the fan-outs, with nothing else going on: what a command costs.
+    const alone = new Probe(secondConsole.socket).start();
+    await sleep(opts.quick ? 500 : 3000);
+    const quietAck = spread((await alone.stop()).roundTripsMs);
+
     log('bench: a second node, when the log is in PostgreSQL');
     const crossNode = await measureCrossNode({
       serverArgs: opts.serverArgs,
@@ -229,6 +235,7 @@ async function main(): Promise<void> {
       flood,
       http,
       peer,
+      quietAck,
       crossNode,
       pages,
       join,
