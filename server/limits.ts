@@ -58,8 +58,12 @@ export interface BucketSpec {
   readonly perSecond: number;
 }
 
-/** Per socket: a moderator pressing keys quickly stays far below this. */
-export const SOCKET_COMMANDS: BucketSpec = { burst: 20, perSecond: 5 };
+/**
+ * Per socket of the audience or the stage (the moderator's is never limited): a delegate asks for
+ * the floor, withdraws, perhaps asks again, a handful of commands a minute. A socket over this is
+ * cut off, so it is also how many commands a flooding device gets decided before that.
+ */
+export const SOCKET_COMMANDS: BucketSpec = { burst: 10, perSecond: 2 };
 /**
  * Per address: hundreds of phones can share a venue router's address, and each asks for the
  * floor at most once per 10 s (the state machine's own limit), so this is generous.

@@ -46,6 +46,13 @@ interface WebSocketLike {
   terminate?: () => void;
 }
 
+/** Engine.IO's WebSocket under a socket, when it is on one. */
+const webSocketOf = (socket: { conn: { transport: unknown } }) =>
+  (socket.conn.transport as { socket?: WebSocketLike } | undefined)?.socket;
+
+/** Reads nothing more from a connection: what a flood left in its buffers costs no parsing. */
+const stopReading = (socket: { conn: { transport: unknown } }) => webSocketOf(socket)?.pause?.();
+
 /** How long a cut-off connection stays open for its goodbye to be read. */
 const CUT_OFF_GRACE_MS = 1_000;
 
@@ -62,6 +69,10 @@ export interface SocketData {
   shard: number;
   /** The page unpacks deflated snapshots (`packed` in its handshake). */
   packed: boolean;
+  /** Settles once the last command this socket sent is answered. */
+  answered: Promise<void>;
+  /** Over its budget: being cut off. */
+  cut: boolean;
   /** Made on first use: most phones never send a command. */
   commands: TokenBucket | null;
   syncs: TokenBucket | null;
@@ -455,13 +466,12 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       heldOff.set(`${session}:${actor.deviceKey}`, now + HOLD_OFF_MS);
     }
     socket.emit('session:closed', error);
-    // Told, then cut: the page hears "io server disconnect" at once, nothing more is read from the
-    // connection (the flood still in its buffers costs no parsing), and a second later, once the
+    // Told, then cut: the page hears "io server disconnect" at once, and a second later, once the
     // goodbye has surely been read, the connection is dropped.
-    const ws = (socket.conn.transport as { socket?: WebSocketLike } | undefined)?.socket;
     socket.disconnect();
-    ws?.pause?.();
+    stopReading(socket);
     setTimeout(() => {
+      const ws = webSocketOf(socket);
       if (ws?.terminate) ws.terminate();
       else socket.conn.close();
     }, CUT_OFF_GRACE_MS).unref();
@@ -513,6 +523,8 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       address: connectionAddress.get(socket.conn) ?? socket.conn.remoteAddress,
       shard: -1,
       packed: (socket.handshake.auth as { packed?: unknown }).packed === true,
+      answered: Promise.resolve(),
+      cut: false,
       commands: null,
       syncs: null,
       clock: null,
@@ -531,12 +543,20 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     // its own; the audience's sockets have theirs, and share one per address.
     if (role !== 'moderator') {
       const now = performance.now();
+      // Being cut off: nothing more is answered.
+      if (this.data.cut) return;
       const own = take(this.data, 'commands', SOCKET_COMMANDS, now);
       if (own !== null) {
-        // Decided before anything is parsed: a flood costs a comparison, then ends.
+        // Decided before anything is parsed: a flood costs a comparison, then ends. Nothing more
+        // is read from the connection; the commands it sent before are answered in order, then
+        // this refusal, then the goodbye.
+        this.data.cut = true;
+        stopReading(this);
         const error = rateLimited(Math.max(own, HOLD_OFF_MS));
-        reply({ ok: false, error });
-        cutOff(this, error);
+        void this.data.answered.then(() => {
+          reply({ ok: false, error });
+          cutOff(this, error);
+        });
         return;
       }
       const shared = isAudience(role) ? addresses.take(this.data.address, now) : null;
@@ -546,7 +566,8 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
         return;
       }
     }
-    void hub.command(session, raw, actor).then(reply);
+    // The hub answers one session's commands in order, so the last answer comes last.
+    this.data.answered = hub.command(session, raw, actor).then(reply);
   }
 
   function onSync(this: GavelSocket): void {

@@ -112,8 +112,18 @@ export function parseCommand(
   return { ok: true, command: parsed.data };
 }
 
-/** How often a command is decided again after other processes took the versions it wanted. */
-const MAX_ATTEMPTS = 5;
+/** One session's steps, waiting to run one at a time: the chair's first. */
+interface SessionQueue {
+  readonly chair: (() => Promise<void>)[];
+  readonly audience: (() => Promise<void>)[];
+  running: boolean;
+}
+
+/**
+ * How often a command is decided again after other processes took the versions it wanted. Each
+ * lost attempt means another command went in, so this only bounds a pathological storm.
+ */
+const MAX_ATTEMPTS = 100;
 
 const UNAVAILABLE = fail(
   'unavailable',
@@ -131,8 +141,8 @@ const UNAVAILABLE = fail(
 export class SessionHub {
   private readonly sessions = new Map<string, HubSession>();
   private readonly listeners = new Set<ChangeListener>();
-  /** The tail of each session's queue of steps. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Each session's steps waiting to run, by lane. */
+  private readonly queues = new Map<string, SessionQueue>();
   private readonly stopBus: (() => void)[] = [];
 
   private constructor(
@@ -193,16 +203,37 @@ export class SessionHub {
     });
   }
 
-  /** Runs steps on one session one at a time, in the order they were asked for. */
-  private serial<T>(sessionId: string, step: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(sessionId) ?? Promise.resolve();
-    const next = previous.then(step, step);
-    const tail = next.catch(() => undefined);
-    this.queues.set(sessionId, tail);
-    void tail.then(() => {
-      if (this.queues.get(sessionId) === tail) this.queues.delete(sessionId);
+  /**
+   * Runs steps on one session one at a time. The chair's lane (the moderator's commands, and the
+   * hub's own catching up) goes before the audience's: a moderator's command never waits behind
+   * a crowd of delegates' requests, only behind the one step already running.
+   */
+  private serial<T>(
+    sessionId: string,
+    step: () => Promise<T>,
+    lane: 'chair' | 'audience' = 'chair',
+  ): Promise<T> {
+    let queue = this.queues.get(sessionId);
+    if (!queue) {
+      queue = { chair: [], audience: [], running: false };
+      this.queues.set(sessionId, queue);
+    }
+    const q = queue;
+    return new Promise<T>((resolve, reject) => {
+      q[lane].push(() => step().then(resolve, reject));
+      if (!q.running) void this.drain(sessionId, q);
     });
-    return next;
+  }
+
+  private async drain(sessionId: string, q: SessionQueue): Promise<void> {
+    q.running = true;
+    for (;;) {
+      const next = q.chair.shift() ?? q.audience.shift();
+      if (!next) break;
+      await next();
+    }
+    q.running = false;
+    if (this.queues.get(sessionId) === q) this.queues.delete(sessionId);
   }
 
   private changed(sessionId: string): void {
@@ -386,7 +417,11 @@ export class SessionHub {
     const { command } = parsed;
     if (!mayCommand(actor.role, command.type))
       return Promise.resolve({ ok: false, error: forbidden(actor, command.type) });
-    return this.serial(sessionId, () => this.decideAndWrite(sessionId, command, actor));
+    return this.serial(
+      sessionId,
+      () => this.decideAndWrite(sessionId, command, actor),
+      actor.role === 'moderator' ? 'chair' : 'audience',
+    );
   }
 
   private async decideAndWrite(

@@ -248,7 +248,7 @@ describe('malformed commands', () => {
     const first = limited[0];
     if (first && !first.ok) expect(first.error.retryAfterMs).toBeGreaterThan(0);
     // What came before the limit was refused for what it was, not for its rate.
-    expect(acks.filter((a) => !a.ok && a.error.code === 'forbidden').length).toBeGreaterThan(10);
+    expect(acks.filter((a) => !a.ok && a.error.code === 'forbidden').length).toBeGreaterThan(5);
   });
 
   it('never rate-limits the moderator, whose budget no flooding phone can spend', async () => {
