@@ -40,8 +40,14 @@ export function routeSizes(): Plugin {
           asset?.imports.forEach(visit);
           asset?.css.forEach(visit);
         };
-        if (assets.has(`${out.name}.html`)) seen.add(`${out.name}.html`);
+        const html = `${out.name}.html`;
+        if (assets.has(html)) seen.add(html);
         visit(file);
+        // A style sheet the build inlined into the page is sent inside the HTML, not again.
+        const page = Buffer.from(assets.get(html)?.bytes ?? new Uint8Array()).toString('utf8');
+        for (const name of [...seen]) {
+          if (name.endsWith('.css') && page !== '' && !page.includes(name)) seen.delete(name);
+        }
         let raw = 0;
         let gzip = 0;
         let brotli = 0;
