@@ -577,11 +577,13 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   }
 
   function onClock(this: GavelSocket, clientSentAt: unknown, ack: unknown): void {
-    if (typeof ack !== 'function') return;
+    if (typeof ack !== 'function' || this.data.cut) return;
     const wait = take(this.data, 'clock', SOCKET_CLOCK, performance.now());
     if (wait !== null) {
       // A page takes a handful of samples a minute: a stream of them is a script.
-      cutOff(this, rateLimited(Math.max(wait, HOLD_OFF_MS)));
+      this.data.cut = true;
+      const error = rateLimited(Math.max(wait, HOLD_OFF_MS));
+      void this.data.answered.then(() => cutOff(this, error));
       return;
     }
     const sent =

@@ -251,6 +251,18 @@ describe('malformed commands', () => {
     expect(acks.filter((a) => !a.ok && a.error.code === 'forbidden').length).toBeGreaterThan(5);
   });
 
+  it('cuts off a socket that streams clock samples, as no page does', async () => {
+    const viewer = await server.connect();
+    const gone = new Promise<string>((resolve) => viewer.socket.on('disconnect', resolve));
+    let answered = 0;
+    for (let i = 0; i < 100; i++) viewer.socket.emit('clock:sync', i, () => (answered += 1));
+    const closed = await viewer.next<GavelError>('session:closed');
+    expect(closed.code).toBe('rate-limited');
+    expect(await gone).toBe('io server disconnect');
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThan(100);
+  });
+
   it('never rate-limits the moderator, whose budget no flooding phone can spend', async () => {
     const moderator = await server.moderator();
     const flooder = await server.connect();
