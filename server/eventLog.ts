@@ -27,6 +27,46 @@ export interface LogRow {
   readonly at: number;
 }
 
+/** A log row as both databases keep it: the command and its events as JSON text. */
+export interface StoredRow {
+  readonly session_id: string;
+  readonly version: number;
+  readonly actor_role: string;
+  readonly command: string;
+  readonly events: string;
+  /** Epoch ms; PostgreSQL hands a BIGINT over as text. */
+  readonly at: number | string;
+}
+
+/** A stored row read back, or a `StoreError` naming the damaged entry. */
+export function readRow(row: StoredRow, where: string): LogRow {
+  try {
+    return {
+      sessionId: row.session_id,
+      version: row.version,
+      actorRole: row.actor_role as Role,
+      command: JSON.parse(row.command) as unknown,
+      events: JSON.parse(row.events) as GavelEvent[],
+      at: Number(row.at),
+    };
+  } catch (error) {
+    throw new StoreError(
+      `Entry ${row.version} of session "${row.session_id}" in ${where} is damaged (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+}
+
+/** A stored session's programme read back, or a `StoreError` naming the damaged session. */
+export function readProgramme(id: string, text: string, where: string): Programme {
+  try {
+    return JSON.parse(text) as Programme;
+  } catch (error) {
+    throw new StoreError(
+      `The programme of session "${id}" in ${where} is damaged (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+}
+
 /** A problem with the log's storage, worded for the person starting Gavel. */
 export class StoreError extends Error {
   override readonly name = 'StoreError';

@@ -6,16 +6,17 @@
  * telling the hub to catch up once it is back.
  */
 import pg from 'pg';
-import type { GavelEvent } from '../shared/events.ts';
 import type { Programme } from '../shared/programme.ts';
-import type { Role } from '../shared/roles.ts';
 import {
+  readProgramme,
+  readRow,
   StoreError,
   type Announcement,
   type AppendOutcome,
   type Bus,
   type EventLog,
   type LogRow,
+  type StoredRow,
   type StoredSession,
 } from './eventLog.ts';
 import type { Logger } from './logger.ts';
@@ -62,15 +63,6 @@ export function redactUrl(url: string): string {
 }
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-interface LogDbRow {
-  session_id: string;
-  version: number;
-  actor_role: string;
-  command: string;
-  events: string;
-  at: string;
-}
 
 export class PgLog implements EventLog {
   private constructor(
@@ -121,17 +113,12 @@ export class PgLog implements EventLog {
       created_at: string;
       archived: boolean;
     }>('SELECT id, programme, created_at, archived FROM gavel_sessions ORDER BY created_at, id');
-    return rows.map((row) => {
-      let programme: Programme;
-      try {
-        programme = JSON.parse(row.programme) as Programme;
-      } catch (error) {
-        throw new StoreError(
-          `The programme of session "${row.id}" in ${this.where} is damaged (${describe(error)}).`,
-        );
-      }
-      return { id: row.id, programme, createdAt: Number(row.created_at), archived: row.archived };
-    });
+    return rows.map((row) => ({
+      id: row.id,
+      programme: readProgramme(row.id, row.programme, this.where),
+      createdAt: Number(row.created_at),
+      archived: row.archived,
+    }));
   }
 
   async createSession(programme: Programme, createdAt: number): Promise<boolean> {
@@ -183,26 +170,11 @@ export class PgLog implements EventLog {
   }
 
   async rowsAfter(sessionId: string, version: number): Promise<LogRow[]> {
-    const { rows } = await this.pool.query<LogDbRow>(
+    const { rows } = await this.pool.query<StoredRow>(
       'SELECT session_id, version, actor_role, command, events, at FROM gavel_log WHERE session_id = $1 AND version > $2 ORDER BY version',
       [sessionId, version],
     );
-    return rows.map((row) => {
-      try {
-        return {
-          sessionId: row.session_id,
-          version: row.version,
-          actorRole: row.actor_role as Role,
-          command: JSON.parse(row.command) as unknown,
-          events: JSON.parse(row.events) as GavelEvent[],
-          at: Number(row.at),
-        };
-      } catch (error) {
-        throw new StoreError(
-          `Entry ${row.version} of session "${sessionId}" in ${this.where} is damaged (${describe(error)}).`,
-        );
-      }
-    });
+    return rows.map((row) => readRow(row, this.where));
   }
 
   /**

@@ -7,14 +7,15 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GavelEvent } from '../shared/events.ts';
 import type { Programme } from '../shared/programme.ts';
-import type { Role } from '../shared/roles.ts';
 import {
+  readProgramme,
+  readRow,
   StoreError,
   type AppendOutcome,
   type EventLog,
   type LogRow,
+  type StoredRow,
   type StoredSession,
 } from './eventLog.ts';
 
@@ -32,15 +33,6 @@ interface SessionRow {
   programme: string;
   created_at: number;
   archived: number;
-}
-
-interface LogDbRow {
-  session_id: string;
-  version: number;
-  actor_role: string;
-  command: string;
-  events: string;
-  at: number;
 }
 
 const SCHEMA = `
@@ -193,17 +185,12 @@ export class Store implements EventLog {
     const rows = this.db
       .prepare('SELECT id, programme, created_at, archived FROM sessions ORDER BY created_at, id')
       .all() as SessionRow[];
-    return rows.map((row) => {
-      let programme: Programme;
-      try {
-        programme = JSON.parse(row.programme) as Programme;
-      } catch (error) {
-        throw new StoreError(
-          `The programme of session "${row.id}" in ${this.path} is damaged (${describe(error)}).`,
-        );
-      }
-      return { id: row.id, programme, createdAt: row.created_at, archived: row.archived !== 0 };
-    });
+    return rows.map((row) => ({
+      id: row.id,
+      programme: readProgramme(row.id, row.programme, this.path),
+      createdAt: row.created_at,
+      archived: row.archived !== 0,
+    }));
   }
 
   createSession(programme: Programme, createdAt: number): Promise<boolean> {
@@ -265,23 +252,8 @@ export class Store implements EventLog {
       .prepare(
         'SELECT session_id, version, actor_role, command, events, at FROM log WHERE session_id = ? AND version > ? ORDER BY version',
       )
-      .all(sessionId, after) as LogDbRow[];
-    return rows.map((row) => {
-      try {
-        return {
-          sessionId: row.session_id,
-          version: row.version,
-          actorRole: row.actor_role as Role,
-          command: JSON.parse(row.command) as unknown,
-          events: JSON.parse(row.events) as GavelEvent[],
-          at: row.at,
-        };
-      } catch (error) {
-        throw new StoreError(
-          `Entry ${row.version} of session "${sessionId}" in ${this.path} is damaged (${describe(error)}).`,
-        );
-      }
-    });
+      .all(sessionId, after) as StoredRow[];
+    return rows.map((row) => readRow(row, this.path));
   }
 
   close(): Promise<void> {

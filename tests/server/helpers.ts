@@ -105,9 +105,22 @@ export class TestClient {
     return this.view as SessionView;
   }
 
-  /** Sends a command and resolves with its acknowledgement. */
+  /**
+   * Sends a command and resolves with its acknowledgement; rejects when none comes within 10 s (a
+   * command on a connection that died on the way is never answered).
+   */
   command(command: unknown): Promise<CommandAck> {
-    return new Promise((resolve) => this.socket.emit('session:command', command, resolve));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`No answer to ${JSON.stringify(command)} within ${WAIT_LIMIT_MS} ms`)),
+        WAIT_LIMIT_MS,
+      );
+      this.socket.emit('session:command', command, (ack) => {
+        clearTimeout(timer);
+        resolve(ack);
+      });
+    });
   }
 
   /**
@@ -270,4 +283,48 @@ export function refusalOf(client: TestClient): Promise<HandshakeRefusal> {
       resolve((err as Error & { data: HandshakeRefusal }).data),
     );
   });
+}
+
+/**
+ * A socket to a Gavel at `url` (a process of its own, a node, a balancer) that reconnects by
+ * itself, as pages do; resolves once it has its snapshot.
+ */
+export async function connectTo(
+  url: string,
+  auth: Record<string, unknown> = {},
+  clients: TestClient[] = [],
+): Promise<TestClient> {
+  const socket: ClientSocket = connectSocket(url, {
+    auth: { session: SESSION, ...auth },
+    forceNew: true,
+    transports: ['websocket'],
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 250,
+  });
+  const client = new TestClient(socket);
+  clients.push(client);
+  await client.next('session:snapshot');
+  return client;
+}
+
+/** Waits (10 s at most) until `look` finds what it looks for, and returns it. */
+export async function until<T>(look: () => T | undefined | false, what: string): Promise<T> {
+  const limit = Date.now() + WAIT_LIMIT_MS;
+  for (;;) {
+    const seen = look();
+    if (seen) return seen;
+    if (Date.now() > limit) throw new Error(`${what} did not happen within ${WAIT_LIMIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The built-in session's event log as the API gives it to the moderator. */
+export async function eventLogAt(
+  url: string,
+): Promise<{ version: number; command: { type: string } }[]> {
+  const res = await fetch(`${url}/api/sessions/${SESSION}/events`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  const body = (await res.json()) as { rows: { version: number; command: { type: string } }[] };
+  return body.rows;
 }

@@ -4,12 +4,19 @@
  * a killed worker is replaced and its pages come back without losing anything acknowledged.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { io as connectSocket } from 'socket.io-client';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../shared/protocol.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { GavelProcess, killLeftovers } from './child.ts';
-import { SESSION, STAGE_KEY, tempDir, TestClient, TOKEN, type ClientSocket } from './helpers.ts';
+import {
+  connectTo,
+  eventLogAt,
+  STAGE_KEY,
+  tempDir,
+  TOKEN,
+  until,
+  type TestClient,
+} from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -46,19 +53,7 @@ async function startCluster(): Promise<Cluster> {
     gavel,
     url,
     clients,
-    async connect(auth = {}) {
-      const socket: ClientSocket = connectSocket(url, {
-        auth: { session: SESSION, ...auth },
-        forceNew: true,
-        transports: ['websocket'],
-        reconnectionDelay: 50,
-        reconnectionDelayMax: 200,
-      });
-      const client = new TestClient(socket);
-      clients.push(client);
-      await client.next('session:snapshot');
-      return client;
-    },
+    connect: (auth = {}) => connectTo(url, auth, clients),
   };
   running = cluster;
   return cluster;
@@ -72,24 +67,6 @@ function workerPids(gavel: GavelProcess): number[] {
 
 /** Which worker a socket is on: the Engine.IO session id names it (`w1-…`, `w2-…`). */
 const workerOf = (client: TestClient) => /^w(\d+)-/.exec(client.socket.io.engine.id)?.[1];
-
-async function until<T>(look: () => T | undefined | false, what: string): Promise<T> {
-  const limit = Date.now() + 10_000;
-  for (;;) {
-    const seen = look();
-    if (seen) return seen;
-    if (Date.now() > limit) throw new Error(`${what} did not happen within 10 s`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function logOf(url: string): Promise<{ version: number; command: { type: string } }[]> {
-  const res = await fetch(`${url}/api/sessions/${SESSION}/events`, {
-    headers: { authorization: `Bearer ${TOKEN}` },
-  });
-  const body = (await res.json()) as { rows: { version: number; command: { type: string } }[] };
-  return body.rows;
-}
 
 describe('two workers on one machine', () => {
   it('puts every acknowledged command in the log once, in order, whichever worker took it', async () => {
@@ -118,7 +95,7 @@ describe('two workers on one machine', () => {
     expect(refused).toEqual([]);
     const versions = acks.map((a) => (a as Extract<CommandAck, { ok: true }>).version);
     expect(new Set(versions).size).toBe(40);
-    const log = await logOf(cluster.url);
+    const log = await eventLogAt(cluster.url);
     expect(log.map((r) => r.version)).toEqual(Array.from({ length: 42 }, (_, i) => i + 1));
     expect(log.filter((r) => r.command.type === 'timer.adjust')).toHaveLength(20);
 
@@ -146,7 +123,7 @@ describe('two workers on one machine', () => {
     );
     expect(both.filter((ack) => ack.ok)).toHaveLength(1);
     expect(both.filter((ack) => !ack.ok && ack.error.code === 'stale')).toHaveLength(1);
-    const log = await logOf(cluster.url);
+    const log = await eventLogAt(cluster.url);
     expect(log.filter((r) => r.command.type === 'speaker.next')).toHaveLength(1);
   });
 
@@ -197,7 +174,7 @@ describe('two workers on one machine', () => {
     }, 'a replacement worker');
     expect(after).toHaveLength(2);
     expect(cluster.gavel.stderr).toMatch(/Worker \d stopped \(SIGKILL\): starting another/);
-    const log = await logOf(cluster.url);
+    const log = await eventLogAt(cluster.url);
     expect(log.map((r) => r.version)).toEqual([1, 2]);
   });
 });
