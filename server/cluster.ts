@@ -115,9 +115,12 @@ export async function startPrimary(options: PrimaryOptions): Promise<Primary> {
     socket.on('error', () => socket.destroy());
     // The first bytes say where a long-polling request belongs; then the connection, with those
     // bytes, goes to its worker, and the primary is no longer in its way.
-    socket.once('data', (head: Buffer) => {
+    socket.once('data', (first: Buffer) => {
       socket.pause();
-      route(socket, head);
+      // Whatever else was read meanwhile goes along with the first bytes: the worker reads the
+      // rest from the connection itself.
+      const more = socket.read() as Buffer | null;
+      route(socket, more ? Buffer.concat([first, more]) : first);
     });
   });
 

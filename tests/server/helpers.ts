@@ -307,13 +307,21 @@ export async function connectTo(
   return client;
 }
 
-/** Waits (10 s at most) until `look` finds what it looks for, and returns it. */
-export async function until<T>(look: () => T | undefined | false, what: string): Promise<T> {
-  const limit = Date.now() + WAIT_LIMIT_MS;
+/**
+ * Waits until `look` finds what it looks for, and returns it; gives up after `limitMs` (generous
+ * where processes start and die: a replacement worker compiles Gavel's TypeScript as it starts,
+ * which takes seconds on a busy machine).
+ */
+export async function until<T>(
+  look: () => T | undefined | false,
+  what: string,
+  limitMs = WAIT_LIMIT_MS,
+): Promise<T> {
+  const limit = Date.now() + limitMs;
   for (;;) {
     const seen = look();
     if (seen) return seen;
-    if (Date.now() > limit) throw new Error(`${what} did not happen within ${WAIT_LIMIT_MS} ms`);
+    if (Date.now() > limit) throw new Error(`${what} did not happen within ${limitMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

@@ -168,12 +168,20 @@ describe('nodes sharing a PostgreSQL log', () => {
     await a.node.exited;
     await chairLost;
     // The console's connection went with node A: it reconnects through the balancer and goes on.
-    await until(() => chair.socket.connected && chair.version >= versionOf(next), 'console');
+    await until(
+      () => chair.socket.connected && chair.version >= versionOf(next),
+      'console',
+      30_000,
+    );
     const after = await chair.command({ type: 'timer.adjust', deltaMs: 30_000 });
     expect(after.ok).toBe(true);
     const views: SessionView[] = await Promise.all(
       phones.map(async (p) => {
-        await until(() => p.socket.connected && p.version >= versionOf(after), 'a phone back');
+        await until(
+          () => p.socket.connected && p.version >= versionOf(after),
+          'a phone back',
+          30_000,
+        );
         return p.view as SessionView;
       }),
     );

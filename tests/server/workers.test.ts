@@ -163,15 +163,23 @@ describe('two workers on one machine', () => {
     // The killed worker's phones reconnect (to the survivor or the replacement) and catch up.
     const views: SessionView[] = await Promise.all(
       victims.map(async (p) => {
-        await until(() => p.socket.connected && p.version >= version, 'a phone back and in step');
+        await until(
+          () => p.socket.connected && p.version >= version,
+          'a phone back and in step',
+          30_000,
+        );
         return p.view as SessionView;
       }),
     );
     for (const view of views) expect(view.current.turnId).not.toBeNull();
-    const after = await until(() => {
-      const pids = workerPids(cluster.gavel);
-      return pids.length === 2 && !pids.includes(victimPid as number) && pids;
-    }, 'a replacement worker');
+    const after = await until(
+      () => {
+        const pids = workerPids(cluster.gavel);
+        return pids.length === 2 && !pids.includes(victimPid as number) && pids;
+      },
+      'a replacement worker',
+      30_000,
+    );
     expect(after).toHaveLength(2);
     expect(cluster.gavel.stderr).toMatch(/Worker \d stopped \(SIGKILL\): starting another/);
     const log = await eventLogAt(cluster.url);
