@@ -38,6 +38,21 @@ export interface StoredRow {
   readonly at: number | string;
 }
 
+/**
+ * A row's columns in the order both logs store them: session, version, actor's role, command
+ * (JSON), events (JSON), time.
+ */
+export function rowValues(row: LogRow): [string, number, string, string, string, number] {
+  return [
+    row.sessionId,
+    row.version,
+    row.actorRole,
+    JSON.stringify(row.command),
+    JSON.stringify(row.events),
+    row.at,
+  ];
+}
+
 /** A stored row read back, or a `StoreError` naming the damaged entry. */
 export function readRow(row: StoredRow, where: string): LogRow {
   try {

@@ -336,23 +336,12 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   function snapshotFor(socket: GavelSocket): void {
     const { session, actor, packed } = socket.data;
     const room = roomState(session, actor.role);
+    const head = { protocol: PROTOCOL_VERSION, version: room.version, serverNow: clock.now() };
     if (packed) {
       room.packed ??= deflateRawSync(JSON.stringify(room.view));
-      const snapshot: PackedSnapshot = {
-        protocol: PROTOCOL_VERSION,
-        version: room.version,
-        serverNow: clock.now(),
-        packed: room.packed,
-      };
-      socket.emit('session:packed', snapshot);
+      socket.emit('session:packed', { ...head, packed: room.packed } satisfies PackedSnapshot);
     } else {
-      const snapshot: Snapshot = {
-        protocol: PROTOCOL_VERSION,
-        version: room.version,
-        serverNow: clock.now(),
-        view: room.view,
-      };
-      socket.emit('session:snapshot', snapshot);
+      socket.emit('session:snapshot', { ...head, view: room.view } satisfies Snapshot);
     }
     if (actor.role === 'delegate' && actor.deviceKey !== undefined) {
       const state = hub.state(session);

@@ -10,6 +10,7 @@ import type { Programme } from '../shared/programme.ts';
 import {
   readProgramme,
   readRow,
+  rowValues,
   StoreError,
   type Announcement,
   type AppendOutcome,
@@ -64,6 +65,24 @@ export function redactUrl(url: string): string {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Runs `step` in one transaction on a connection of the pool: committed, or rolled back. */
+async function inTransaction(
+  pool: pg.Pool,
+  step: (client: pg.PoolClient) => Promise<void>,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await step(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 export class PgLog implements EventLog {
   private constructor(
     private readonly pool: pg.Pool,
@@ -86,19 +105,11 @@ export class PgLog implements EventLog {
     // An idle connection that the server closed is dropped from the pool, not a crash.
     pool.on('error', () => {});
     try {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         // Two nodes starting on an empty database make the tables once.
         await client.query('SELECT pg_advisory_xact_lock(4761766)');
         await client.query(SCHEMA);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     } catch (error) {
       await pool.end().catch(() => {});
       throw new StoreError(`Gavel cannot use the database ${where}: ${describe(error)}.`);
@@ -134,32 +145,17 @@ export class PgLog implements EventLog {
   }
 
   async deleteSession(id: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM gavel_log WHERE session_id = $1', [id]);
       await client.query('DELETE FROM gavel_sessions WHERE id = $1', [id]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async append(row: LogRow): Promise<AppendOutcome> {
     try {
       await this.pool.query(
         'INSERT INTO gavel_log (session_id, version, actor_role, command, events, at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [
-          row.sessionId,
-          row.version,
-          row.actorRole,
-          JSON.stringify(row.command),
-          JSON.stringify(row.events),
-          row.at,
-        ],
+        rowValues(row),
       );
       return 'written';
     } catch (error) {

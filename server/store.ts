@@ -11,6 +11,7 @@ import type { Programme } from '../shared/programme.ts';
 import {
   readProgramme,
   readRow,
+  rowValues,
   StoreError,
   type AppendOutcome,
   type EventLog,
@@ -226,14 +227,7 @@ export class Store implements EventLog {
   append(row: LogRow): Promise<AppendOutcome> {
     return settle(() => {
       try {
-        this.insertRow.run(
-          row.sessionId,
-          row.version,
-          row.actorRole,
-          JSON.stringify(row.command),
-          JSON.stringify(row.events),
-          row.at,
-        );
+        this.insertRow.run(...rowValues(row));
         return 'written';
       } catch (error) {
         if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'taken';
