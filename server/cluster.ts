@@ -84,6 +84,9 @@ export async function startPrimary(options: PrimaryOptions): Promise<Primary> {
         }
       }
     });
+    // The IPC channel closes as the worker dies, often before its exit is reported: from then on
+    // no connection is handed to it (one it never took would hang until the page gave up).
+    worker.on('disconnect', () => ready.delete(slot));
     worker.on('exit', (code, signal) => {
       if (workers.get(slot) !== worker) return;
       ready.delete(slot);
@@ -99,7 +102,7 @@ export async function startPrimary(options: PrimaryOptions): Promise<Primary> {
     let slot = asked !== null && ready.has(asked) ? asked : null;
     if (slot === null && slots.length > 0) slot = slots[turn++ % slots.length] ?? null;
     const worker = slot === null ? undefined : workers.get(slot);
-    if (!worker) {
+    if (!worker?.isConnected()) {
       socket.end(
         'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 40\r\n\r\nGavel is starting: try again in a moment',
       );

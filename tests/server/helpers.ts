@@ -300,6 +300,8 @@ export async function connectTo(
     transports: ['websocket'],
     reconnectionDelay: 50,
     reconnectionDelayMax: 250,
+    // A connection attempt that meets a process as it dies is given up sooner than a page would.
+    timeout: 3_000,
   });
   const client = new TestClient(socket);
   clients.push(client);
