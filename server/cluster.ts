@@ -120,6 +120,9 @@ export async function startPrimary(options: PrimaryOptions): Promise<Primary> {
     // bytes, goes to its worker, and the primary is no longer in its way.
     socket.once('data', (first: Buffer) => {
       socket.pause();
+      // Pausing a stream stops its events, not the reading underneath: stop that too, so every
+      // byte after these stays in the kernel for the worker instead of being read here and lost.
+      (socket as unknown as { _handle?: { readStop?: () => void } })._handle?.readStop?.();
       // Whatever else was read meanwhile goes along with the first bytes: the worker reads the
       // rest from the connection itself.
       const more = socket.read() as Buffer | null;
