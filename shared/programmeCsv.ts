@@ -4,6 +4,7 @@
  * semicolon, decimal point or comma, UTF-8 with or without a byte-order mark, or Windows-1252.
  * Every problem is named by line and column. Pure.
  */
+import { csvTable, unguardCsvCell, type CsvDelimiter, type CsvValue } from './csv.ts';
 import { formatDurationForFile } from './duration.ts';
 import {
   parseProgramme,
@@ -294,9 +295,10 @@ export function importProgrammeCsv(
   }
   if (problems.length > 0) return { ok: false, problems };
 
+  // A cell the exporter guarded against formulas ("'=…") is read without its guard quote.
   const cell = (row: CsvRow, column: CsvColumn) => {
     const i = index.get(column);
-    return i === undefined ? '' : (row.cells[i] ?? '').trim();
+    return i === undefined ? '' : unguardCsvCell((row.cells[i] ?? '').trim());
   };
 
   // Rows of one segment follow each other; a segment is named by its title.
@@ -418,47 +420,38 @@ export function describeCsvProblem(p: CsvProblem): string {
 /* A programme to CSV                                                                       */
 /* ---------------------------------------------------------------------------------------- */
 
-function csvCell(value: string, delimiter: string): string {
-  return value.includes('"') || value.includes(delimiter) || /[\r\n]/.test(value)
-    ? `"${value.replace(/"/g, '""')}"`
-    : value;
-}
-
 /**
  * The programme as a spreadsheet, with a header row, one row per item and one row for each
- * segment without items. `delimiter: ';'` writes what a French Excel opens directly. Pure.
+ * segment without items. `delimiter: ';'` writes what a French Excel opens directly. Text that a
+ * spreadsheet would read as a formula is guarded, and read back without its guard by
+ * `importProgrammeCsv`. Pure.
  */
-export function exportProgrammeCsv(file: ProgrammeFile, delimiter: ',' | ';' = ','): string {
-  const dur = (v: number | string | undefined) => {
-    if (v === undefined) return '';
-    const text = String(typeof v === 'number' ? formatDurationForFile(Math.round(v * 60_000)) : v);
-    return delimiter === ';' ? text.replace('.', ',') : text;
+export function exportProgrammeCsv(file: ProgrammeFile, delimiter: CsvDelimiter = ','): string {
+  const dur = (v: number | string | undefined): CsvValue => {
+    if (v === undefined) return undefined;
+    const value = typeof v === 'number' ? formatDurationForFile(Math.round(v * 60_000)) : v;
+    return typeof value === 'string' && delimiter === ';' ? value.replace('.', ',') : value;
   };
-  const lines = [CSV_COLUMNS.join(delimiter)];
+  const rows: CsvValue[][] = [[...CSV_COLUMNS]];
   for (const segment of file.segments) {
     const head = [segment.title, segment.kind, dur(segment.budget)];
     const items = segment.kind === 'panel' ? segment.items : [];
-    if (items.length === 0)
-      lines.push(
-        [...head, ...ITEM_COLUMNS.map(() => '')].map((c) => csvCell(c, delimiter)).join(delimiter),
-      );
-    for (const item of items) {
-      const cells = [
+    if (items.length === 0) rows.push([...head, ...ITEM_COLUMNS.map(() => undefined)]);
+    for (const item of items)
+      rows.push([
         ...head,
         item.id,
         item.kind,
-        item.speaker.honorific ?? '',
+        item.speaker.honorific,
         item.speaker.name,
-        item.speaker.function ?? '',
-        item.speaker.organisation ?? '',
-        item.topic ?? '',
+        item.speaker.function,
+        item.speaker.organisation,
+        item.topic,
         dur(item.minutes),
         dur(item.warning),
         dur(item.danger),
-        item.note ?? '',
-      ];
-      lines.push(cells.map((c) => csvCell(String(c), delimiter)).join(delimiter));
-    }
+        item.note,
+      ]);
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvTable(rows, delimiter);
 }

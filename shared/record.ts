@@ -4,6 +4,7 @@
  * delegation. Corrections made after the meeting stand beside the original figures. Pure.
  */
 import type { Category } from './categories.ts';
+import { csvTable, type CsvValue } from './csv.ts';
 import type { RequestKind, Speaker } from './programme.ts';
 import type {
   DelegationRef,
@@ -260,22 +261,17 @@ export function buildRecord(state: SessionState, now: number): SessionRecord {
 
 export type RecordTable = 'turns' | 'requests' | 'segments';
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const seconds = (ms: number | null) => (ms === null ? '' : Math.round(ms / 1000));
-const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
+const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
 
 /**
  * One table of the record as CSV: whole seconds, instants in ISO 8601 UTC, a header row. The
- * columns are documented in docs/record.md. Pure.
+ * columns are documented in docs/record.md. Text that a spreadsheet would read as a formula is
+ * guarded (see `csvCell`). Pure.
  */
 export function recordCsv(record: SessionRecord, table: RecordTable): string {
   let header: string[];
-  let rows: unknown[][];
+  let rows: CsvValue[][];
   switch (table) {
     case 'turns':
       header = [
@@ -392,5 +388,5 @@ export function recordCsv(record: SessionRecord, table: RecordTable): string {
       return '';
     }
   }
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvTable([header, ...rows], ',');
 }

