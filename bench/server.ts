@@ -17,17 +17,31 @@ import { now, sleep } from './stats.ts';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Loaded before the server (`--import`), two hooks for the bench alone. A full garbage collection
- * on SIGUSR2, so memory is read without the garbage of whatever ran before; worker processes forked
- * with the same flags get it too, and a process without it is never sent the signal (its default
- * action would end it). And a lifeline: the server's stdin is a pipe from the bench, so if the
- * bench dies without stopping it, the pipe closes and the server stops itself.
+ * Loaded before the server (`--import`), three hooks for the bench alone. A full garbage
+ * collection on SIGUSR2, so memory is read without the garbage of whatever ran before; worker
+ * processes forked with the same flags get it too, and a process without it is never sent the
+ * signal (its default action would end it). A heap reading: a line `heap` on the server's stdin
+ * makes it collect its garbage and print `process.memoryUsage()` on one marked line of its stdout
+ * (Gavel itself exposes no memory figures). And a lifeline: the server's stdin is a pipe from the
+ * bench, so if the bench dies without stopping it, the pipe closes and the server stops itself.
  */
+const HEAP_MARK = '@bench-heap ';
 const BENCH_HOOKS = `data:text/javascript,${encodeURIComponent(
   "process.on('SIGUSR2', () => globalThis.gc?.());" +
-    "process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM')).on('error', () => {}).resume();",
+    "process.stdin.on('data', (d) => { if (!String(d).includes('heap')) return; globalThis.gc?.();" +
+    ` process.stdout.write('\\n${HEAP_MARK}' + JSON.stringify(process.memoryUsage()) + '\\n'); })` +
+    ".on('end', () => process.kill(process.pid, 'SIGTERM')).on('error', () => {}).resume();",
 )}`;
 const SIGUSR2_BIT = 1n << 11n;
+
+/** The server process's own memory as V8 and Node count it, after a full collection. */
+export interface HeapReading {
+  readonly rss: number;
+  readonly heapTotal: number;
+  readonly heapUsed: number;
+  readonly external: number;
+  readonly arrayBuffers: number;
+}
 
 export interface RunningServer {
   readonly url: string;
@@ -52,6 +66,11 @@ export interface RunningServer {
    * `maxMs` have passed.
    */
   settledRssBytes(maxMs: number): Promise<number>;
+  /**
+   * The heap of the server's top process after a full collection (a server with worker processes:
+   * the primary's only); null when it did not answer within `timeoutMs`.
+   */
+  heap(timeoutMs?: number): Promise<HeapReading | null>;
   /** SIGTERM, then SIGKILL to whatever of the tree is left after a few seconds. */
   stop(): Promise<void>;
   /** The last of what the server printed, for a failure's message. */
@@ -158,6 +177,8 @@ export interface ServerOptions {
   /** Appended to the serve command (`--workers 4`, `--database-url …`). */
   readonly extraArgs: readonly string[];
   readonly startTimeoutMs: number;
+  /** Added to the server's environment (`GAVEL_TEST_CLOCK`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Starts `node bin/gavel.js serve` and resolves once `/healthz` answers. */
@@ -187,6 +208,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   env.GAVEL_MODERATOR_TOKEN = moderatorToken;
   env.GAVEL_STAGE_KEY = stageKey;
+  // Every phone of the bench comes from 127.0.0.1: a cap it could never meet (the default, 5,000,
+  // is for one venue's address, and the bench runs 10,000 phones and more).
+  env.GAVEL_SOCKETS_PER_ADDRESS = '1000000';
+  Object.assign(env, options.env);
 
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -197,7 +222,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (pid === undefined) throw new Error('the server could not be started');
   let printed = '';
   const keep = (chunk: string) => (printed = (printed + chunk).slice(-8000));
-  child.stdout.setEncoding('utf8').on('data', keep);
+  let heapWaiters: ((reading: HeapReading) => void)[] = [];
+  let heapLine = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    // The heap hook's line, possibly split over chunks; everything else is the server's output.
+    heapLine += chunk;
+    const lines = heapLine.split('\n');
+    heapLine = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.startsWith(HEAP_MARK)) continue;
+      const reading = JSON.parse(line.slice(HEAP_MARK.length)) as HeapReading;
+      for (const resolve of heapWaiters) resolve(reading);
+      heapWaiters = [];
+    }
+    if (heapLine.length > 65_536) heapLine = '';
+  });
+  child.stdout.on('data', keep);
   child.stderr.setEncoding('utf8').on('data', keep);
   let exited = false;
   const exit = new Promise<void>((resolve) =>
@@ -234,6 +274,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (at - startedAt >= maxMs) return bytes;
         if (at - first.at >= 2900 && bytes >= first.bytes * 0.99) return bytes;
       }
+    },
+    heap(timeoutMs = 5000) {
+      if (exited) return Promise.resolve(null);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(null), timeoutMs);
+        heapWaiters.push((reading) => {
+          clearTimeout(timer);
+          resolve(reading);
+        });
+        child.stdin.write('heap\n');
+      });
     },
     async stop() {
       if (!exited) {

@@ -10,9 +10,10 @@ import type { Programme } from '../shared/programme.ts';
 import type { Secrets } from './auth.ts';
 import { isAdjustable, offsetClock, systemClock, type Clock } from './clock.ts';
 import { createHttpApp } from './http.ts';
-import { MAX_PAYLOAD_BYTES } from './limits.ts';
-import { attachLive, type GavelServer, type Live } from './live.ts';
+import { attachLive, ENGINE_PAYLOAD_BYTES, type GavelServer, type Live } from './live.ts';
 import { silentLogger, type Logger } from './logger.ts';
+import { compileTrust, type TrustProxy } from './proxy.ts';
+import { FailedAttempts } from './attempts.ts';
 import { SessionHub } from './sessionHub.ts';
 import { localBus, type Bus, type EventLog } from './eventLog.ts';
 import { Store } from './store.ts';
@@ -34,8 +35,23 @@ export interface AppOptions {
   /** Adds `POST /api/test/clock` (tests only). */
   readonly testClock?: boolean;
   readonly logger?: Logger;
-  /** Behind a TLS proxy: take clients' addresses from `X-Forwarded-For`. */
-  readonly trustProxy?: boolean;
+  /**
+   * Behind a TLS proxy: the proxies whose `X-Forwarded-For` entries are believed (a hop count or
+   * their addresses); none by default.
+   */
+  readonly trustProxy?: TrustProxy | null;
+  /**
+   * Other sites whose pages may open a socket (a browser's `Origin`), besides the address the
+   * page was loaded from; none by default (the command line adds the public URL's).
+   */
+  readonly allowedOrigins?: readonly string[];
+  /** Sites that may show the overlay in a frame (a vision mixer's web source); none by default. */
+  readonly overlayFrameAncestors?: readonly string[];
+  /**
+   * Sockets one address may hold at once; generous, so a venue behind one NAT never meets it
+   * (`SOCKETS_PER_ADDRESS` of live.ts, 5,000, by default).
+   */
+  readonly socketsPerAddress?: number;
   /** The built client; `dist/client` of the project by default. */
   readonly clientDir?: string;
   /**
@@ -69,7 +85,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const testClock = options.testClock ?? false;
   const clock = testClock && !isAdjustable(base) ? offsetClock(base) : base;
   const secrets: Secrets = { moderatorToken: options.moderatorToken, stageKey: options.stageKey };
-  const trustProxy = options.trustProxy ?? false;
+  const trust = compileTrust(options.trustProxy ?? null);
+  const attempts = new FailedAttempts(logger);
 
   const store = options.log ?? Store.open(options.dataDir);
   const bus = options.bus ?? localBus();
@@ -93,22 +110,37 @@ export async function createApp(options: AppOptions): Promise<App> {
     publicUrl: options.publicUrl ?? (() => null),
     logger,
     testClock,
-    trustProxy,
+    trust,
+    attempts,
+    overlayFrameAncestors: options.overlayFrameAncestors ?? [],
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
   });
   const httpServer = createServer(app);
   const io: GavelServer = new Server(httpServer, {
-    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    // Above Gavel's own limit, so a packet a little over it is answered in words (live.ts).
+    maxHttpBufferSize: ENGINE_PAYLOAD_BYTES,
     // The client is bundled with the pages; the server need not serve its own copy.
     serveClient: false,
   });
-  const live = attachLive(io, { hub, clock, secrets, trustProxy, bus });
+  const live = attachLive(io, {
+    hub,
+    clock,
+    secrets,
+    trust,
+    attempts,
+    bus,
+    logger,
+    allowedOrigins: options.allowedOrigins ?? [],
+    socketsPerAddress: options.socketsPerAddress,
+  });
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
+    // Every connection is dropped under its socket, with no Socket.IO goodbye: clients see
+    // "transport close" and reconnect by themselves, to the next Gavel on this address (a
+    // restart, a new version). Then the HTTP server, its idle keep-alive connections first.
     live.close();
     hub.close();
-    io.disconnectSockets(true);
     httpServer.closeAllConnections();
     await new Promise<void>((resolve) => {
       // Closing a server that never listened reports an error; either way it is closed.

@@ -37,21 +37,65 @@ export interface Admission {
   readonly actor: Actor;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+/** A secret that was shown and was wrong: what the count of wrong credentials calls it. */
+export type WrongSecret = 'moderator token' | 'stage key';
+
+/** What `admit` decides: an admission, or a refusal that says when a secret was wrong. */
+export type AdmitResult =
+  { ok: true; admission: Admission } | { ok: false; error: GavelError; wrong?: WrongSecret };
+
+/** The handshake's fields that are text when given, with what each holds, for the refusal. */
+const TEXT_FIELDS = {
+  session: 'the session id from the link',
+  token: 'the moderator token',
+  stageKey: 'the stage key',
+  deviceKey: "the device's key",
+} as const;
+type TextField = keyof typeof TEXT_FIELDS;
+
+/** What a value is, in words, for a refusal naming it. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
 
 /**
- * Decides the role of a socket from its handshake `auth`. A secret given but wrong is refused
- * (people should learn their link is stale); a role asked for is granted only with its secret; a
- * lower role than the secrets allow may be asked for (a moderator's laptop showing the stage).
- * The session's existence is the caller's to check. Pure.
+ * A field that is present must be non-empty text: `token: 1`, `token: [token]` or `token: ""` is a
+ * broken client, never a viewer who sent nothing. Null when the field is absent or text.
  */
-export function admit(
-  auth: unknown,
-  secrets: Secrets,
-): { ok: true; admission: Admission } | { ok: false; error: GavelError } {
+function notText(field: TextField, value: unknown): GavelError | null {
+  if (value === undefined || (typeof value === 'string' && value !== '')) return null;
+  const what = TEXT_FIELDS[field];
+  return fail(
+    'invalid',
+    value === ''
+      ? `${field} is empty: send ${what}, or leave ${field} out.`
+      : `${field} must be ${what} as text, not ${kindOf(value)}.`,
+  );
+}
+
+/**
+ * Decides the role of a socket from its handshake `auth`. Every field given must be of its type
+ * (text, not empty) before any secret is compared. A secret given but wrong is refused (people
+ * should learn their link is stale) and named in `wrong`, for the count of wrong credentials; a
+ * role asked for is granted only with its secret; a lower role than the secrets allow may be asked
+ * for (a moderator's laptop showing the stage). The session's existence is the caller's to check.
+ * Pure.
+ */
+export function admit(auth: unknown, secrets: Secrets): AdmitResult {
   const a = typeof auth === 'object' && auth !== null ? (auth as Record<string, unknown>) : {};
   const session = a.session;
-  if (typeof session !== 'string' || session === '') {
+  if (session === undefined || session === '') {
     return {
       ok: false,
       error: fail(
@@ -60,18 +104,26 @@ export function admit(
       ),
     };
   }
-  if (!Id.safeParse(session).success) {
+  const misfit =
+    notText('session', session) ??
+    notText('token', a.token) ??
+    notText('stageKey', a.stageKey) ??
+    notText('deviceKey', a.deviceKey);
+  if (misfit) return { ok: false, error: misfit };
+  const asked = a.role;
+  if (asked !== undefined && !ROLES.includes(asked as Role)) {
+    return { ok: false, error: fail('invalid', `role: must be one of ${ROLES.join(', ')}.`) };
+  }
+  // Checked above: the session is non-empty text, each credential absent or non-empty text.
+  const id = session as string;
+  const token = a.token as string | undefined;
+  const stageKey = a.stageKey as string | undefined;
+  const deviceKey = a.deviceKey as string | undefined;
+  if (!Id.safeParse(id).success) {
     return {
       ok: false,
       error: fail('not-found', 'That is not a session id Gavel could have made: check the link.'),
     };
-  }
-  const token = str(a.token);
-  const stageKey = str(a.stageKey);
-  const deviceKey = str(a.deviceKey);
-  const asked = a.role;
-  if (asked !== undefined && !ROLES.includes(asked as Role)) {
-    return { ok: false, error: fail('invalid', `role: must be one of ${ROLES.join(', ')}.`) };
   }
   if (token !== undefined && !sameSecret(token, secrets.moderatorToken)) {
     return {
@@ -80,6 +132,7 @@ export function admit(
         'unauthorized',
         'The moderator token is not right: open the console link Gavel printed when it started.',
       ),
+      wrong: 'moderator token',
     };
   }
   if (stageKey !== undefined && !sameSecret(stageKey, secrets.stageKey)) {
@@ -89,6 +142,7 @@ export function admit(
         'unauthorized',
         'The stage key is not right: open the stage link Gavel printed when it started.',
       ),
+      wrong: 'stage key',
     };
   }
   if (deviceKey !== undefined && !DEVICE_KEY.test(deviceKey)) {
@@ -152,5 +206,5 @@ export function admit(
   }
   const actor: Actor =
     role === 'delegate' && deviceKey !== undefined ? { role, deviceKey } : { role };
-  return { ok: true, admission: { session, actor } };
+  return { ok: true, admission: { session: id, actor } };
 }

@@ -22,8 +22,11 @@ export class ConfigError extends Error {
 }
 
 const SECRETS_FILE = 'secrets.json';
-/** A shorter moderator token could be guessed by anyone on the venue's network. */
-const MIN_SECRET_LENGTH = 8;
+/**
+ * A shorter token or key could be guessed by anyone on the venue's network (a generated one has
+ * 22 characters, 128 random bits).
+ */
+export const MIN_SECRET_LENGTH = 16;
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
@@ -63,14 +66,7 @@ export function loadSecrets(
       );
     }
   }
-  for (const name of ['GAVEL_MODERATOR_TOKEN', 'GAVEL_STAGE_KEY'] as const) {
-    const value = env[name];
-    if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
-      throw new ConfigError(
-        `${name} must be at least ${MIN_SECRET_LENGTH} characters: a shorter one is easy to guess.`,
-      );
-    }
-  }
+  checkSecretsFromEnv(env);
   // Only generated secrets are written down: one given in the environment stays there.
   const toKeep = { ...kept };
   if (!env.GAVEL_MODERATOR_TOKEN && toKeep.moderatorToken === undefined)
@@ -96,6 +92,21 @@ export function loadSecrets(
     },
     generated,
   };
+}
+
+/**
+ * Refuses a moderator token or stage key from the environment that is too short to be safe, or
+ * set but empty, in one sentence for the person starting Gavel.
+ */
+export function checkSecretsFromEnv(env: NodeJS.ProcessEnv): void {
+  for (const name of ['GAVEL_MODERATOR_TOKEN', 'GAVEL_STAGE_KEY'] as const) {
+    const value = env[name];
+    if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(
+        `${name} must be at least ${MIN_SECRET_LENGTH} characters: a shorter one is easy to guess (leave it unset and Gavel makes a strong one).`,
+      );
+    }
+  }
 }
 
 /** Reads and checks a programme file; a file with any problem is refused with all of them. */

@@ -13,6 +13,7 @@ import express, {
   type Response,
 } from 'express';
 import expressStaticGzip from 'express-static-gzip';
+import helmet from 'helmet';
 import {
   DELEGATIONS,
   DELEGATIONS_AS_OF,
@@ -38,6 +39,8 @@ import { sameSecret, type Secrets } from './auth.ts';
 import { isAdjustable, type Clock } from './clock.ts';
 import { BucketMap, MAX_PAYLOAD_BYTES, rateLimited, TokenBucket } from './limits.ts';
 import type { Logger } from './logger.ts';
+import type { TrustFn } from './proxy.ts';
+import type { FailedAttempts } from './attempts.ts';
 import type { SessionHub } from './sessionHub.ts';
 import type { EventLog } from './eventLog.ts';
 
@@ -50,8 +53,12 @@ export interface HttpOptions {
   readonly logger: Logger;
   /** Adds `POST /api/test/clock`; the clock must then be adjustable. */
   readonly testClock: boolean;
-  /** Read the client's address from `X-Forwarded-For` (behind a TLS proxy). */
-  readonly trustProxy: boolean;
+  /** Which proxies' `X-Forwarded-For` entries are believed (none: the connection's address). */
+  readonly trust: TrustFn;
+  /** Wrong tokens and keys by address, shared with the sockets' handshakes. */
+  readonly attempts: FailedAttempts;
+  /** Sites that may show the overlay in a frame; none by default. */
+  readonly overlayFrameAncestors?: readonly string[];
   /** The built client (Vite's output). */
   readonly clientDir: string;
   /** The address phones use, for links and QR codes; null when unknown. */
@@ -97,52 +104,18 @@ function refuse(res: Response, error: GavelError, extra: object = {}): void {
   res.status(ERROR_STATUS[error.code]).json({ ok: false, error, ...extra });
 }
 
-type Caller = { ok: true; role: Exclude<Role, 'delegate'> } | { ok: false; error: GavelError };
+type CallerRole = Exclude<Role, 'delegate'>;
 
-/** The role of an HTTP caller: the moderator token, the stage key, or nobody in particular. */
-function callerOf(req: Request, secrets: Secrets): Caller {
-  // Only a Bearer credential is Gavel's: a proxy's Basic credentials in front of it are not.
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
-  if (bearer !== undefined) {
-    if (!sameSecret(bearer, secrets.moderatorToken)) {
-      return {
-        ok: false,
-        error: fail(
-          'unauthorized',
-          'The moderator token is not right: use the one Gavel printed when it started.',
-        ),
-      };
-    }
-    return { ok: true, role: 'moderator' };
-  }
-  const key =
-    req.get('x-gavel-stage-key') ?? (typeof req.query.key === 'string' ? req.query.key : undefined);
-  if (key !== undefined) {
-    if (!sameSecret(key, secrets.stageKey)) {
-      return {
-        ok: false,
-        error: fail(
-          'unauthorized',
-          'The stage key is not right: use the one in the stage link Gavel printed.',
-        ),
-      };
-    }
-    return { ok: true, role: 'stage' };
-  }
-  return { ok: true, role: 'viewer' };
-}
+/** The role an API request was given by `identify`. */
+const roleOf = (res: Response): CallerRole => res.locals.role as CallerRole;
 
 /** Refuses anyone but the moderator; true when the request may go on. */
-function moderatorOnly(req: Request, res: Response, secrets: Secrets, what: string): boolean {
-  const caller = callerOf(req, secrets);
-  if (!caller.ok) {
-    refuse(res, caller.error);
-    return false;
-  }
-  if (caller.role === 'moderator') return true;
+function moderatorOnly(res: Response, what: string): boolean {
+  const role = roleOf(res);
+  if (role === 'moderator') return true;
   refuse(
     res,
-    caller.role === 'viewer'
+    role === 'viewer'
       ? fail(
           'unauthorized',
           `${what} needs the moderator token: send it as "Authorization: Bearer <token>".`,
@@ -166,19 +139,14 @@ function redact(events: readonly GavelEvent[]): GavelEvent[] {
 
 /** Builds the Express application. */
 export function createHttpApp(options: HttpOptions): express.Express {
-  const { hub, store, clock, secrets, logger, clientDir } = options;
+  const { hub, store, clock, secrets, logger, clientDir, attempts } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', options.trustProxy);
+  app.set('trust proxy', options.trust);
   const addresses = new BucketMap(HTTP_COMMANDS, performance.now());
   const moderatorBudget = new TokenBucket(HTTP_MODERATOR_COMMANDS, performance.now());
 
-  app.use((_req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
-    // Console and stage links carry their secret in the address: never pass it on to another site.
-    res.set('Referrer-Policy', 'no-referrer');
-    next();
-  });
+  app.use(securityHeaders);
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store');
@@ -201,6 +169,62 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  /**
+   * Who is asking, on every API route, before any body is read: the moderator token (a Bearer
+   * credential; a proxy's Basic credentials in front of Gavel are not Gavel's), the stage key (a
+   * header only: an address with a secret in it ends up in proxies' logs), or nobody. A credential
+   * given but wrong is refused, public routes included, and slows its address down.
+   */
+  api.use((req, res, next) => {
+    const match = /^Bearer(?:\s+(\S+))?\s*$/i.exec(req.get('authorization') ?? '');
+    const bearer = match ? (match[1] ?? '') : undefined;
+    const key = req.get('x-gavel-stage-key');
+    if (req.query.key !== undefined) {
+      return refuse(
+        res,
+        fail(
+          'invalid',
+          'The stage key goes in the X-Gavel-Stage-Key header, never in the address: addresses are written in logs.',
+        ),
+      );
+    }
+    if (bearer === undefined && key === undefined) {
+      res.locals.role = 'viewer';
+      return next();
+    }
+    const address = req.ip ?? 'unknown';
+    const now = performance.now();
+    const waiting = attempts.check(address, now);
+    if (waiting) return refuse(res, waiting);
+    // Both given: both must be right, as over the socket.
+    if (key !== undefined && !sameSecret(key, secrets.stageKey)) {
+      attempts.failed(address, 'stage key', now);
+      return refuse(
+        res,
+        fail(
+          'unauthorized',
+          'The stage key is not right: use the one in the stage link Gavel printed.',
+        ),
+      );
+    }
+    if (bearer !== undefined) {
+      if (!sameSecret(bearer, secrets.moderatorToken)) {
+        attempts.failed(address, 'moderator token', now);
+        return refuse(
+          res,
+          fail(
+            'unauthorized',
+            'The moderator token is not right: use the one Gavel printed when it started.',
+          ),
+        );
+      }
+      res.locals.role = 'moderator';
+      return next();
+    }
+    res.locals.role = 'stage';
     next();
   });
 
@@ -263,7 +287,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     '/sessions',
     (req, res, next) => (isCsv(req) ? spreadsheetBody : programmeBody)(req, res, next),
     async (req, res) => {
-      if (!moderatorOnly(req, res, secrets, 'Creating a session')) return;
+      if (!moderatorOnly(res, 'Creating a session')) return;
       const programme = programmeFrom(req, res);
       if (!programme) return;
       // `?preview=1`: what would be created, without creating it (the console's upload preview).
@@ -283,7 +307,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   );
 
   api.get('/sessions/:id/programme', (req, res) => {
-    if (!moderatorOnly(req, res, secrets, 'The programme file')) return;
+    if (!moderatorOnly(res, 'The programme file')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
     const state = hub.state(id);
@@ -305,7 +329,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
 
   api.post('/sessions/:id/copy', commandBody, async (req, res) => {
-    if (!moderatorOnly(req, res, secrets, 'Copying a session')) return;
+    if (!moderatorOnly(res, 'Copying a session')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
     const state = hub.state(id);
@@ -332,7 +356,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
 
   api.patch('/sessions/:id', commandBody, async (req, res) => {
-    if (!moderatorOnly(req, res, secrets, 'Changing a session')) return;
+    if (!moderatorOnly(res, 'Changing a session')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
     const archived = (req.body as { archived?: unknown } | undefined)?.archived;
@@ -346,7 +370,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
 
   api.delete('/sessions/:id', async (req, res) => {
-    if (!moderatorOnly(req, res, secrets, 'Deleting a session')) return;
+    if (!moderatorOnly(res, 'Deleting a session')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
     const refused = await hub.delete(id);
@@ -356,13 +380,11 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
 
   api.get('/sessions/:id', (req, res) => {
-    const caller = callerOf(req, secrets);
-    if (!caller.ok) return refuse(res, caller.error);
     const id = sessionOr404(req, res);
     if (id === null) return;
     const state = hub.state(id);
     if (!state) return;
-    res.json({ ...viewFor(state, { role: caller.role }), serverNow: clock.now() });
+    res.json({ ...viewFor(state, { role: roleOf(res) }), serverNow: clock.now() });
   });
 
   api.get('/sessions/:id/now', (req, res) => {
@@ -379,7 +401,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
 
   api.get('/sessions/:id/record', (req, res) => {
-    if (!moderatorOnly(req, res, secrets, 'The record')) return;
+    if (!moderatorOnly(res, 'The record')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
     const state = hub.state(id);
@@ -406,7 +428,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
 
   api.get('/sessions/:id/events', async (req, res) => {
-    if (!moderatorOnly(req, res, secrets, 'The event log')) return;
+    if (!moderatorOnly(res, 'The event log')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
     const after = req.query.after === undefined ? 0 : Number(req.query.after);
@@ -434,17 +456,22 @@ export function createHttpApp(options: HttpOptions): express.Express {
     });
   });
 
-  api.post('/sessions/:id/commands', commandBody, async (req, res) => {
-    // Credentials first: the moderator's commands never wait on the budget of the address they
-    // share with the room's phones. Anyone else is limited by address before being refused, so
-    // guessing the token costs a wait.
-    const caller = callerOf(req, secrets);
-    const moderator = caller.ok && caller.role === 'moderator';
-    const wait = moderator
-      ? moderatorBudget.take(performance.now())
-      : addresses.take(req.ip ?? 'unknown', performance.now());
+  /**
+   * Credentials first, then the budget, then the body: the moderator's commands never wait on the
+   * budget of the address they share with the room's phones; anyone else is limited by address
+   * before being refused, and nothing over budget is parsed.
+   */
+  const commandBudget: RequestHandler = (req, res, next) => {
+    const wait =
+      roleOf(res) === 'moderator'
+        ? moderatorBudget.take(performance.now())
+        : addresses.take(req.ip ?? 'unknown', performance.now());
     if (wait !== null) return refuse(res, rateLimited(wait));
-    if (!moderatorOnly(req, res, secrets, 'Sending a command')) return;
+    next();
+  };
+
+  api.post('/sessions/:id/commands', commandBudget, commandBody, async (req, res) => {
+    if (!moderatorOnly(res, 'Sending a command')) return;
     const id = sessionOr404(req, res);
     if (id === null) return;
     if (req.body === undefined) {
@@ -467,7 +494,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     if (!isAdjustable(adjustable))
       throw new Error('The test clock route needs an adjustable clock.');
     api.post('/test/clock', commandBody, (req, res) => {
-      if (!moderatorOnly(req, res, secrets, 'Moving the test clock')) return;
+      if (!moderatorOnly(res, 'Moving the test clock')) return;
       const advanceMs = (req.body as { advanceMs?: unknown } | undefined)?.advanceMs;
       if (
         typeof advanceMs !== 'number' ||
@@ -491,39 +518,6 @@ export function createHttpApp(options: HttpOptions): express.Express {
         `There is no API route ${req.method} ${req.baseUrl}${req.path}: docs/api.md lists them.`,
       ),
     );
-  });
-
-  // Body-parser's errors carry a `type`; anything else is a fault of ours, reported without detail.
-  api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const type = (err as { type?: unknown }).type;
-    if (type === 'entity.too.large') {
-      const limit = Number((err as { limit?: unknown }).limit) || MAX_PAYLOAD_BYTES;
-      refuse(
-        res,
-        fail(
-          'too-large',
-          `The body is larger than ${Math.round(limit / 1024)} KB, the most this route takes.`,
-        ),
-      );
-    } else if (type === 'entity.parse.failed') {
-      refuse(res, fail('invalid', `The body is not JSON: ${(err as Error).message}.`));
-    } else if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      refuse(
-        res,
-        fail('invalid', 'The body must be UTF-8 JSON, not compressed or in another charset.'),
-      );
-    } else {
-      logger.error(
-        `HTTP API error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-      );
-      res.status(500).json({
-        ok: false,
-        error: {
-          code: 'internal',
-          message: 'The server failed on this request; nothing was changed. Its log says more.',
-        },
-      });
-    }
   });
 
   app.use('/api', api);
@@ -550,6 +544,16 @@ export function createHttpApp(options: HttpOptions): express.Express {
     };
   }
   app.get('/', page(PAGES.live));
+  // The overlay may be shown in a frame by the sites the operator names (a vision mixer's web
+  // page); every other page, and the overlay by default, by none.
+  const ancestors = options.overlayFrameAncestors ?? [];
+  if (ancestors.length > 0) {
+    const overlayPolicy = contentSecurityPolicy(ancestors);
+    app.get('/overlay/:session', (req, res, next) => {
+      res.removeHeader('X-Frame-Options');
+      overlayPolicy(req, res, next);
+    });
+  }
   for (const [name, file] of Object.entries(PAGES)) app.get(`/${name}/:session`, page(file));
 
   // Vite names assets by content hash, so they can be cached for good.
@@ -564,17 +568,183 @@ export function createHttpApp(options: HttpOptions): express.Express {
   );
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
 
-  app.use((req, res) => {
-    res
-      .status(404)
-      .type('text/plain; charset=utf-8')
-      .send(
-        `Nothing at ${req.path}: Gavel's pages are /console/<session>, /stage/<session> and /live/<session>.\n`,
+  app.use((req, res) => plainPage(req, res, 404, 'nothing-here'));
+
+  // The last word on any error: a request the client broke gets 400 with a sentence (the API's
+  // JSON refusal, or a plain page in the visitor's language); anything else is a fault of ours,
+  // logged here and shown nowhere. No stack ever leaves the server.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const error = clientFault(err);
+    if (!error) {
+      logger.error(
+        `HTTP error on ${req.method} ${req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
       );
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (req.path.startsWith('/api/') || req.path === '/api') {
+      refuse(
+        res,
+        error ??
+          fail(
+            'internal',
+            'The server failed on this request; nothing was changed. Its log says more.',
+          ),
+      );
+      return;
+    }
+    plainPage(req, res, error ? ERROR_STATUS[error.code] : 500, error ? 'bad-address' : 'failed');
   });
 
   return app;
 }
+
+/**
+ * The refusal for an error the client caused (a broken %-escape in the address, a body that is
+ * not JSON, too large, or whose compression is corrupt), or null for a fault of Gavel's own.
+ */
+export function clientFault(err: unknown): GavelError | null {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as {
+    type?: unknown;
+    status?: unknown;
+    limit?: unknown;
+    message?: unknown;
+  };
+  const status = typeof e.status === 'number' ? e.status : 500;
+  if (e.type === 'entity.too.large') {
+    const limit = Number(e.limit) || MAX_PAYLOAD_BYTES;
+    return fail(
+      'too-large',
+      `The body is larger than ${Math.round(limit / 1024)} KB, the most this route takes.`,
+    );
+  }
+  if (e.type === 'entity.parse.failed') {
+    return fail('invalid', `The body is not JSON: ${String(e.message)}.`);
+  }
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    return fail(
+      'invalid',
+      'The body must be JSON in UTF-8, sent as it is or compressed with gzip, deflate or br.',
+    );
+  }
+  if (err instanceof URIError) {
+    return fail(
+      'invalid',
+      'The address has a % that is not followed by two hexadecimal digits: check the link.',
+    );
+  }
+  if (status >= 400 && status < 500) {
+    return fail(
+      'invalid',
+      e.type === 'request.aborted' || e.type === 'request.size.invalid'
+        ? 'The body did not arrive whole: send the request again.'
+        : 'The body could not be read: its compression (Content-Encoding) is broken or it was cut short. Send it again, or send it uncompressed.',
+    );
+  }
+  return null;
+}
+
+/** What a page says when there is no page to show, in the visitor's language. */
+const PLAIN_PAGES = {
+  'nothing-here': {
+    en: "Nothing here. Gavel's pages are /live/<session>, /stage/<session>, /console/<session>, /overlay/<session> and /report/<session>: check the link you were given.",
+    fr: 'Rien ici. Les pages de Gavel sont /live/<séance>, /stage/<séance>, /console/<séance>, /overlay/<séance> et /report/<séance>\u202f: vérifiez le lien reçu.',
+  },
+  'bad-address': {
+    en: 'This address cannot be read: it has a % that is not followed by two hexadecimal digits. Check the link you were given.',
+    fr: 'Cette adresse est illisible\u202f: elle contient un % qui n’est pas suivi de deux chiffres hexadécimaux. Vérifiez le lien reçu.',
+  },
+  failed: {
+    en: 'Gavel could not show this page. Reload it in a moment; if it happens again, the person running Gavel will find the cause in its log.',
+    fr: 'Gavel n’a pas pu afficher cette page. Rechargez-la dans un instant\u202f; si cela se reproduit, la personne qui fait tourner Gavel en trouvera la cause dans son journal.',
+  },
+} as const;
+
+/** A plain page, in French when the visitor's browser prefers it, with no detail of the server. */
+function plainPage(
+  req: Request,
+  res: Response,
+  status: number,
+  which: keyof typeof PLAIN_PAGES,
+): void {
+  const lang = req.acceptsLanguages('en', 'fr') === 'fr' ? 'fr' : 'en';
+  const text = PLAIN_PAGES[which][lang]
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(
+      `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Gavel</title></head><body><p>${text}</p></body></html>\n`,
+    );
+}
+
+/**
+ * The browser's rules for every response: scripts only from Gavel's own files (no inline script,
+ * no eval), no frame of any page by another site (the overlay's own rule is below), no referrer
+ * (console and stage links carry their secret), no MIME sniffing. Styles may be inline: the build
+ * inlines each page's style sheet. HSTS is the TLS proxy's to send: on a venue's plain-HTTP
+ * network it would lock phones out.
+ */
+function contentSecurityPolicy(frameAncestors: readonly string[]): RequestHandler {
+  return helmet.contentSecurityPolicy({
+    useDefaults: false,
+    // Scripts, sockets, fonts and media fall back to `default-src`: Gavel's own address only.
+    directives: {
+      'default-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'none'"],
+      'frame-ancestors': frameAncestors.length > 0 ? [...frameAncestors] : ["'none'"],
+    },
+  });
+}
+
+/**
+ * Helmet's headers, less those for browsers long gone (`X-XSS-Protection`, `X-Download-Options`,
+ * Flash's `X-Permitted-Cross-Domain-Policies`, `X-DNS-Prefetch-Control`): a phone's first load
+ * carries every header byte.
+ */
+const LEAN_HELMET = {
+  strictTransportSecurity: false,
+  crossOriginEmbedderPolicy: false,
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+} as const;
+
+const securityHeaders: RequestHandler = (() => {
+  const documents = helmet({
+    ...LEAN_HELMET,
+    contentSecurityPolicy: false,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // A page is navigated to, never embedded as a resource: the rule is for its files.
+    crossOriginResourcePolicy: false,
+  });
+  const csp = contentSecurityPolicy([]);
+  // A script or style file is never a document: no policy or frame rule applies to it, and it is
+  // the same public file for everyone, so another site reading it learns nothing.
+  const files = helmet({
+    ...LEAN_HELMET,
+    contentSecurityPolicy: false,
+    xFrameOptions: false,
+    referrerPolicy: false,
+    crossOriginOpenerPolicy: false,
+    crossOriginResourcePolicy: false,
+  });
+  return (req, res, next) =>
+    req.path.startsWith('/assets/')
+      ? files(req, res, next)
+      : documents(req, res, () => csp(req, res, next));
+})();
 
 /**
  * Headers a phone's first load does without: the ETag alone revalidates a page, and nobody asks

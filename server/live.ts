@@ -3,7 +3,7 @@
  * a delegate's own requests, presence for the moderator, clock samples. Nothing is sent on a
  * timer: a running countdown costs no traffic, and a viewer coming or going tells no other viewer.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 import type { Server, Socket } from 'socket.io';
@@ -30,6 +30,7 @@ import {
   ADDRESS_COMMANDS,
   BucketMap,
   HOLD_OFF_MS,
+  MAX_PAYLOAD_BYTES,
   rateLimited,
   SOCKET_CLOCK,
   SOCKET_COMMANDS,
@@ -38,6 +39,9 @@ import {
   type BucketSpec,
 } from './limits.ts';
 import type { SessionHub } from './sessionHub.ts';
+import { addressOf, type TrustFn } from './proxy.ts';
+import type { FailedAttempts } from './attempts.ts';
+import { silentLogger, type Logger } from './logger.ts';
 import { diff } from '../shared/patch.ts';
 
 /** What Gavel touches of Engine.IO's WebSocket (the `ws` package's) when it cuts a flood off. */
@@ -46,15 +50,117 @@ interface WebSocketLike {
   terminate?: () => void;
 }
 
+/** What Gavel touches of an Engine.IO connection (the connection under a Socket.IO socket). */
+interface EngineConnection {
+  request: IncomingMessage | null;
+  readonly remoteAddress: string;
+  readonly transport: unknown;
+  close(discard?: boolean): void;
+  on(event: 'packet', listener: (this: EngineConnection, packet: EnginePacket) => void): unknown;
+  on(event: 'close', listener: (this: EngineConnection) => void): unknown;
+}
+
+/** An Engine.IO packet as it arrives, before Socket.IO decodes its data. */
+interface EnginePacket {
+  readonly type: string;
+  data?: unknown;
+}
+
+/** Engine.IO's WebSocket under a connection, when it is on one. */
+const webSocketUnder = (conn: { transport: unknown }) =>
+  (conn.transport as { socket?: WebSocketLike } | undefined)?.socket;
+
 /** Engine.IO's WebSocket under a socket, when it is on one. */
-const webSocketOf = (socket: { conn: { transport: unknown } }) =>
-  (socket.conn.transport as { socket?: WebSocketLike } | undefined)?.socket;
+const webSocketOf = (socket: { conn: { transport: unknown } }) => webSocketUnder(socket.conn);
 
 /** Reads nothing more from a connection: what a flood left in its buffers costs no parsing. */
 const stopReading = (socket: { conn: { transport: unknown } }) => webSocketOf(socket)?.pause?.();
 
 /** How long a cut-off connection stays open for its goodbye to be read. */
 const CUT_OFF_GRACE_MS = 1_000;
+
+/**
+ * Sockets one address may hold at once, by default. A venue behind one NAT is the most a real
+ * address carries: the largest plenary halls seat about 2,000, each person may have a phone and a
+ * laptop open, and a page reconnecting holds two connections for a moment; 5,000 leaves room for
+ * all of that, and still keeps one address to half of what a laptop serves (10,000 phones).
+ */
+export const SOCKETS_PER_ADDRESS = 5_000;
+/** A page refused for its address's many connections tries again this much later. */
+const SOCKET_CAP_RETRY_MS = 30_000;
+/**
+ * Connections one address may open at all, in multiples of its cap: those past the cap are
+ * refused in words at the handshake, and these never even get an Engine.IO session (a script
+ * opening connections that never finish their handshake would otherwise hold each for 45 s).
+ */
+const HARD_CAP_FACTOR = 2;
+
+/**
+ * What Engine.IO reads of one packet before giving up on the connection. Gavel's own limit is
+ * `MAX_PAYLOAD_BYTES`: a packet between the two is answered in words (too-large) before its
+ * connection closes, where Engine.IO would only drop it. Twice the limit answers any command that
+ * is a little too large (a long text pasted), and a connection still makes the server hold at most
+ * 128 KB of a packet it has not finished sending.
+ */
+export const ENGINE_PAYLOAD_BYTES = 2 * MAX_PAYLOAD_BYTES;
+
+/** What stands in for a packet Gavel cannot read at all: Socket.IO refuses it and closes. */
+const UNREADABLE = '9';
+
+/** Its size in bytes, for a packet whose data may be over the limit; 0 when it cannot be. */
+function packetBytes(data: unknown): number {
+  if (typeof data === 'string') {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most packets are measured by their length.
+    return data.length * 3 <= MAX_PAYLOAD_BYTES ? 0 : Buffer.byteLength(data);
+  }
+  const bytes = (data as { byteLength?: unknown } | null | undefined)?.byteLength;
+  return typeof bytes === 'number' ? bytes : 0;
+}
+
+/**
+ * The origin of a browser page opening a connection, when Gavel does not take it; null when it
+ * does: no `Origin` (a script, a Companion module: no page of another site is involved), the
+ * address the page was loaded from (the `Origin`'s host is the request's `Host`), or a listed
+ * site. `allowed` holds origins (`https://obs.example.org`).
+ */
+export function foreignOrigin(
+  headers: IncomingHttpHeaders,
+  allowed: ReadonlySet<string>,
+): string | null {
+  const origin = headers.origin;
+  if (origin === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    // `null` (a sandboxed frame, a file) or anything else that is no site's address.
+    return origin;
+  }
+  if (allowed.has(url.origin)) return null;
+  const host = headers.host;
+  if (host !== undefined) {
+    try {
+      // Read with the page's scheme, so a default port written or left out compares the same.
+      if (new URL(`${url.protocol}//${host}`).host === url.host) return null;
+    } catch {
+      // A Host that is no host: not the page's own address.
+    }
+  }
+  return origin;
+}
+
+/** Origins as `new URL(...).origin` writes them, so a listed site compares with a browser's. */
+function originSet(origins: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  for (const origin of origins) {
+    try {
+      set.add(new URL(origin).origin);
+    } catch {
+      set.add(origin);
+    }
+  }
+  return set;
+}
 
 /** The audience's roles: their rooms are split into shards that a broadcast serves in slices. */
 type AudienceRole = 'delegate' | 'viewer';
@@ -147,30 +253,32 @@ export interface LiveOptions {
   readonly hub: SessionHub;
   readonly clock: Clock;
   readonly secrets: Secrets;
-  /** Take the client's address from `X-Forwarded-For` (behind a TLS proxy). */
-  readonly trustProxy: boolean;
+  /** Which proxies' `X-Forwarded-For` entries are believed (none: the socket's own address). */
+  readonly trust: TrustFn;
+  /** Wrong tokens and keys by address, shared with the HTTP API. */
+  readonly attempts: FailedAttempts;
   /** Where this process hears of the connections of others sharing the log (presence). */
   readonly bus?: Bus;
+  /** Sockets one address may hold at once; `SOCKETS_PER_ADDRESS` by default. */
+  readonly socketsPerAddress?: number;
+  /**
+   * Sites whose pages may open a socket (a browser's `Origin`), besides the address the page was
+   * loaded from; none by default. A connection with no `Origin` (a script) is always taken.
+   */
+  readonly allowedOrigins?: readonly string[];
+  readonly logger?: Logger;
 }
 
 /** The live side attached to a Socket.IO server. */
 export interface Live {
   /** Who is connected to a session, as the moderator sees it. */
   presence(session: string): Presence;
+  /**
+   * Stops the live side and drops every connection under its socket, without Socket.IO's goodbye
+   * ("io server disconnect", after which a socket.io-client never reconnects by itself): clients
+   * see "transport close", and come back by themselves to the next Gavel on this address.
+   */
   close(): void;
-}
-
-/** The first address of `X-Forwarded-For` when trusted, else the socket's own. */
-export function clientAddress(
-  forwarded: string | string[] | undefined,
-  remote: string,
-  trustProxy: boolean,
-): string {
-  if (trustProxy && forwarded !== undefined) {
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return remote;
 }
 
 function refusal(error: GavelError): Error & { data: HandshakeRefusal } {
@@ -197,8 +305,11 @@ const isVersionOp = (op: PatchOp) => op.p.length === 1 && op.p[0] === 'version';
 
 /** Wires the hub to a Socket.IO server. */
 export function attachLive(io: GavelServer, options: LiveOptions): Live {
-  const { hub, clock, secrets, trustProxy } = options;
+  const { hub, clock, secrets, trust, attempts } = options;
   const bus = options.bus ?? localBus();
+  const logger = options.logger ?? silentLogger;
+  const cap = options.socketsPerAddress ?? SOCKETS_PER_ADDRESS;
+  const allowedOrigins = originSet(options.allowedOrigins ?? []);
   /** This process, among those sharing the log. */
   const node = newSecret();
   /** The connections of other processes, per session and process, with when they were told. */
@@ -216,6 +327,19 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
    * advice: the request and its headers are the largest thing a connection would otherwise keep).
    */
   const connectionAddress = new WeakMap<object, string>();
+  /** Every open connection, to drop them all on closing. */
+  const connections = new Set<EngineConnection>();
+  /** Open connections per address, for the cap. */
+  const perAddress = new Map<string, number>();
+  /** When the cap was last logged for an address (monotonic ms): once a minute at most. */
+  const capLoggedAt = new Map<string, number>();
+  /** The connections opened by a page of a site Gavel does not take, with that site. */
+  const foreignOrigins = new WeakMap<object, string>();
+  /**
+   * The key a packet over the limit is replaced with, carrying its size: random, so no client
+   * can send one of its own.
+   */
+  const tooLargeMark = `gavel-too-large-${newSecret()}`;
   /** Room names kept once each: every socket that joins a room then points at the same string. */
   const roomNames = new Map<string, string>();
   const kept = (name: string): string => {
@@ -226,12 +350,83 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   };
   let closed = false;
 
-  io.engine.on('connection', (raw: { request: IncomingMessage | null; remoteAddress: string }) => {
+  /**
+   * A packet over Gavel's limit is not decoded: its data is replaced, before Socket.IO sees it,
+   * by a command (or a handshake) that carries only its size under `tooLargeMark`, with the ack id
+   * it had, so the sender is answered in words. What cannot be answered (binary data, another
+   * kind of packet) is replaced by what Socket.IO refuses, closing the connection as before.
+   */
+  function onEnginePacket(this: EngineConnection, packet: EnginePacket): void {
+    if (packet.type !== 'message') return;
+    const bytes = packetBytes(packet.data);
+    if (bytes <= MAX_PAYLOAD_BYTES) return;
+    const data = packet.data;
+    // Socket.IO's packet: its type, its namespace (when not the main one), its ack id, its JSON.
+    const head =
+      typeof data === 'string'
+        ? /^([02])(\/[^,]{0,200},)?(\d{0,15})/.exec(data.slice(0, 256))
+        : null;
+    if (!head) {
+      packet.data = UNREADABLE;
+      return;
+    }
+    const [, type, nsp = '', id = ''] = head;
+    const mark = { [tooLargeMark]: bytes };
+    packet.data =
+      type === '2'
+        ? `2${nsp}${id}${JSON.stringify(['session:command', mark])}`
+        : `0${nsp}${JSON.stringify(mark)}`;
+  }
+
+  /** The size a packet over the limit had, when this is what stands in for it; else null. */
+  function oversized(value: unknown): number | null {
+    if (typeof value !== 'object' || value === null) return null;
+    const bytes = (value as Record<string, unknown>)[tooLargeMark];
+    return typeof bytes === 'number' ? bytes : null;
+  }
+
+  function onConnectionClosed(this: EngineConnection): void {
+    connections.delete(this);
+    const address = connectionAddress.get(this);
+    if (address === undefined) return;
+    const left = (perAddress.get(address) ?? 1) - 1;
+    if (left <= 0) {
+      perAddress.delete(address);
+      capLoggedAt.delete(address);
+    } else {
+      perAddress.set(address, left);
+    }
+  }
+
+  // A connection over its address's hard cap, or a long-polling one from another site's page
+  // (which its browser could not read anyway), gets no Engine.IO session at all. Engine.IO asks
+  // this before a connection's first request is served; it refuses with a bare HTTP 403.
+  io.engine.opts.allowRequest = (request, callback) => {
+    const address = addressOf(request, trust);
+    if ((perAddress.get(address) ?? 0) >= HARD_CAP_FACTOR * cap) {
+      callback(`Too many connections to Gavel from ${address}.`, false);
+      return;
+    }
+    const transport = (request as { _query?: Record<string, string> })._query?.transport;
+    if (transport === 'polling' && foreignOrigin(request.headers, allowedOrigins) !== null) {
+      callback('Gavel takes connections only from its own pages.', false);
+      return;
+    }
+    callback(null, true);
+  };
+
+  io.engine.on('connection', (raw: EngineConnection) => {
     const request = raw.request;
-    connectionAddress.set(
-      raw,
-      clientAddress(request?.headers['x-forwarded-for'], raw.remoteAddress, trustProxy),
-    );
+    const address = request ? addressOf(request, trust) : raw.remoteAddress;
+    connectionAddress.set(raw, address);
+    connections.add(raw);
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    // Shared listeners (`this` is the connection), not closures: 10,000 phones hold none of their
+    // own. Engine.IO says 'close' once.
+    raw.on('close', onConnectionClosed);
+    raw.on('packet', onEnginePacket);
+    const origin = request ? foreignOrigin(request.headers, allowedOrigins) : null;
+    if (origin !== null) foreignOrigins.set(raw, origin);
     raw.request = null;
     if (request) {
       // Engine.IO's upgrade response still points at the request until the socket closes: its
@@ -466,6 +661,25 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     }, CUT_OFF_GRACE_MS).unref();
   }
 
+  /**
+   * Ends a connection that sent a packet over the limit: it is told why, then the connection is
+   * closed under the socket, without Socket.IO's goodbye, so the page (or a script) reconnects by
+   * itself; what it sent was a mistake, not a flood.
+   */
+  function closeTooLarge(socket: GavelSocket, error: GavelError): void {
+    socket.emit('session:closed', error);
+    // Engine.IO sends what is queued (the answer, the reason), then closes the transport.
+    socket.conn.close();
+    setTimeout(() => webSocketOf(socket)?.terminate?.(), CUT_OFF_GRACE_MS).unref();
+  }
+
+  /** The refusal of a packet over the limit. */
+  const tooLarge = (bytes: number) =>
+    fail(
+      'too-large',
+      `That was ${Math.ceil(bytes / 1024)} KB at once, more than the ${MAX_PAYLOAD_BYTES / 1024} KB Gavel takes: nothing was done, and the connection is closed (it reconnects by itself).`,
+    );
+
   /** When a device cut off for flooding may come back, or null when it may now. */
   function heldOffFor(session: string, deviceKey: string | undefined, now: number): number | null {
     if (deviceKey === undefined || heldOff.size === 0) return null;
@@ -478,8 +692,45 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   }
 
   io.use((socket, next) => {
-    const decided = admit(socket.handshake.auth, secrets);
+    const conn = socket.conn;
+    const address = connectionAddress.get(conn) ?? conn.remoteAddress;
+    const origin = foreignOrigins.get(conn);
+    if (origin !== undefined) {
+      // Another site's page would act with whatever its visitor's browser holds: never taken.
+      next(
+        refusal(
+          fail(
+            'forbidden',
+            `Gavel takes connections only from its own pages, and this one is from ${origin.slice(0, 100)}: open Gavel at its own address, or ask whoever runs it to add that site to GAVEL_ALLOWED_ORIGINS.`,
+          ),
+        ),
+      );
+      return;
+    }
+    const auth: unknown = socket.handshake.auth;
+    const bytes = oversized(auth);
+    if (bytes !== null) {
+      next(refusal(tooLarge(bytes)));
+      return;
+    }
+    const now = performance.now();
+    const shown = (typeof auth === 'object' && auth !== null ? auth : {}) as {
+      token?: unknown;
+      stageKey?: unknown;
+    };
+    if (shown.token !== undefined || shown.stageKey !== undefined) {
+      // An address that showed too many wrong secrets waits before its next one is even looked
+      // at, so a right guess during the wait teaches nothing. A handshake with no secret (a
+      // phone) is never slowed.
+      const waiting = attempts.check(address, now);
+      if (waiting) {
+        next(refusal(waiting));
+        return;
+      }
+    }
+    const decided = admit(auth, secrets);
     if (!decided.ok) {
+      if (decided.wrong !== undefined) attempts.failed(address, decided.wrong, now);
       next(refusal(decided.error));
       return;
     }
@@ -492,7 +743,27 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       );
       return;
     }
-    const now = performance.now();
+    // The audience's sockets share the cap; the moderator's and the stage's are never kept out by
+    // the phones of the room around them (they count towards it all the same).
+    const held = perAddress.get(address) ?? 0;
+    if (isAudience(actor.role) && held > cap) {
+      if (now - (capLoggedAt.get(address) ?? -Infinity) > 60_000) {
+        capLoggedAt.set(address, now);
+        logger.warn(
+          `${address} holds more than ${cap} connections, the most one address may (GAVEL_SOCKETS_PER_ADDRESS): its phones are refused until some close.`,
+        );
+      }
+      next(
+        refusal(
+          fail(
+            'rate-limited',
+            `Too many devices are connected to Gavel from this network (${cap}, the most one address may): this page tries again in ${SOCKET_CAP_RETRY_MS / 1000} s.`,
+            SOCKET_CAP_RETRY_MS,
+          ),
+        ),
+      );
+      return;
+    }
     const wait = heldOffFor(session, actor.deviceKey, now);
     if (wait !== null) {
       next(
@@ -509,7 +780,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     socket.data = {
       session,
       actor,
-      address: connectionAddress.get(socket.conn) ?? socket.conn.remoteAddress,
+      address,
       shard: -1,
       packed: (socket.handshake.auth as { packed?: unknown }).packed === true,
       answered: Promise.resolve(),
@@ -525,15 +796,26 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   // closures of their own.
   function onCommand(this: GavelSocket, raw: unknown, ack: unknown): void {
     const reply = typeof ack === 'function' ? (ack as (a: CommandAck) => void) : () => {};
+    // Being cut off: nothing more is answered.
+    if (this.data.cut) return;
     const { session, actor } = this.data;
+    const bytes = oversized(raw);
+    if (bytes !== null) {
+      // Over the limit: answered in words after what came before it, then the connection closes.
+      this.data.cut = true;
+      const error = tooLarge(bytes);
+      void this.data.answered.then(() => {
+        reply({ ok: false, error });
+        closeTooLarge(this, error);
+      });
+      return;
+    }
     const role = actor.role;
     // The moderator holds the token and runs the meeting: its console is never slowed (a
     // secretariat officer may approve a whole list in a few seconds). The stage has a budget of
     // its own; the audience's sockets have theirs, and share one per address.
     if (role !== 'moderator') {
       const now = performance.now();
-      // Being cut off: nothing more is answered.
-      if (this.data.cut) return;
       const own = take(this.data, 'commands', SOCKET_COMMANDS, now);
       if (own !== null) {
         // Decided before anything is parsed: a flood costs a comparison, then ends. Nothing more
@@ -645,6 +927,13 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       for (const ch of channels.values()) {
         if (ch.presenceTimer !== null) clearTimeout(ch.presenceTimer);
         ch.presenceTimer = null;
+      }
+      for (const conn of [...connections]) {
+        // A WebSocket is ended at once (a phone gone from the network would hold a polite close
+        // for 30 s); a long-polling connection is sent Engine.IO's close, not Socket.IO's goodbye.
+        const ws = webSocketUnder(conn);
+        if (ws?.terminate) ws.terminate();
+        else conn.close(true);
       }
     },
   };

@@ -13,6 +13,7 @@ import { createApp, listen, type App } from './app.ts';
 import { FakeClock, offsetClock, systemClock, type Clock } from './clock.ts';
 import {
   builtInPlenary,
+  checkSecretsFromEnv,
   ConfigError,
   lanAddress,
   linkBase,
@@ -22,10 +23,12 @@ import {
 } from './config.ts';
 import { sessionIdFor, startPrimary, WORKER_SLOT, workerBus, type Primary } from './cluster.ts';
 import { newSecret, type Secrets } from './auth.ts';
+import { backupDataFolder } from './backup.ts';
 import { copyLog, openLog } from './dbCopy.ts';
 import type { EventLog } from './eventLog.ts';
 import { consoleLogger } from './logger.ts';
 import { pgBus, PgLog, redactUrl } from './pgLog.ts';
+import { originList, parseTrustProxy } from './proxy.ts';
 import { StoreError } from './store.ts';
 
 const HELP = `Gavel: live session moderation for formal meetings.
@@ -35,6 +38,7 @@ Usage:
               [--workers N] [--database-url URL]
   gavel check FILE            (a programme file, .json, or a spreadsheet, .csv)
   gavel db copy FROM TO       (every session and its log, between a data folder and PostgreSQL)
+  gavel backup FILE [--data FOLDER]
   gavel --help
 
 serve     Runs the server with the built-in plenary (session asp15-cooperation), and the
@@ -43,6 +47,8 @@ serve     Runs the server with the built-in plenary (session asp15-cooperation),
 check     Checks a programme file and lists every problem in it.
 db copy   Copies every session with its whole log from FROM to TO, each a data folder or a
           postgres:// URL; refuses a target that already holds a session of the same id.
+backup    Copies the data folder's gavel.db to FILE while Gavel runs, and checks the copy;
+          never overwrites FILE. Restore: docs/venue.md.
 
 Options (and the environment variables they override):
   --port N            port to listen on (PORT, default 8080)
@@ -56,7 +62,9 @@ Options (and the environment variables they override):
                       default 1; 2 on a two-core laptop with thousands of phones: docs/scale.md)
 
 Also: GAVEL_MODERATOR_TOKEN and GAVEL_STAGE_KEY (else generated once and kept in the data folder),
-GAVEL_TRUST_PROXY=1 behind a TLS proxy. See docs/venue.md and docs/api.md.
+GAVEL_TRUST_PROXY=1 behind one TLS proxy (the number of proxies, or their addresses),
+GAVEL_ALLOWED_ORIGINS and GAVEL_OVERLAY_FRAME_ANCESTORS (other sites' addresses, comma-separated),
+GAVEL_SOCKETS_PER_ADDRESS (connections one address may hold at once, default 5000). See docs/venue.md and docs/api.md.
 `;
 
 /** Prints one sentence (and any programme problems) and exits with 1. */
@@ -233,6 +241,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
 
   let secrets: Secrets;
   try {
+    checkSecretsFromEnv(env);
     secrets = log
       ? {
           moderatorToken:
@@ -247,7 +256,23 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
   }
 
   const { clock, test } = clockFromEnv(env);
-  const trustProxy = env.GAVEL_TRUST_PROXY === '1';
+  const trustSetting = parseTrustProxy(env.GAVEL_TRUST_PROXY);
+  if (!trustSetting.ok) die(trustSetting.message);
+  const trustProxy = trustSetting.trust;
+  const origins = originList('GAVEL_ALLOWED_ORIGINS', env.GAVEL_ALLOWED_ORIGINS);
+  const allowedOrigins = [
+    ...(publicUrl !== undefined ? [new URL(publicUrl).origin] : []),
+    ...(origins.ok ? origins.origins : die(origins.message)),
+  ];
+  const ancestors = originList('GAVEL_OVERLAY_FRAME_ANCESTORS', env.GAVEL_OVERLAY_FRAME_ANCESTORS);
+  const overlayFrameAncestors = ancestors.ok ? ancestors.origins : die(ancestors.message);
+  const socketsText = env.GAVEL_SOCKETS_PER_ADDRESS?.trim() ?? '';
+  if (socketsText !== '' && !/^[1-9]\d{0,8}$/.test(socketsText)) {
+    die(
+      `GAVEL_SOCKETS_PER_ADDRESS is how many connections one address may hold at once, a whole number such as 5000: "${socketsText.slice(0, 80)}" is not one.`,
+    );
+  }
+  const socketsPerAddress = socketsText === '' ? undefined : Number(socketsText);
   // Known once the server listens; the stage's QR code asks for it through GET /api/sessions.
   let publicBase: string | null = env.GAVEL_PUBLIC_BASE || null;
   let boundPort: number;
@@ -303,6 +328,9 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
         programmes,
         logger: consoleLogger,
         trustProxy,
+        allowedOrigins,
+        overlayFrameAncestors,
+        ...(socketsPerAddress !== undefined ? { socketsPerAddress } : {}),
         ...(bus ? { bus } : {}),
         ...(log ? { log } : {}),
       });
@@ -401,6 +429,38 @@ async function db(args: readonly string[]): Promise<void> {
   }
 }
 
+/** `gavel backup FILE [--data FOLDER]`: a checked copy of the log, taken while a meeting runs. */
+async function backup(args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  let parsed: {
+    values: { data?: string | undefined; 'database-url'?: string | undefined };
+    positionals: string[];
+  };
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: { data: { type: 'string' }, 'database-url': { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    return die(`${describe(error)} (usage: gavel backup FILE [--data FOLDER]).`);
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0) die('usage: gavel backup FILE [--data FOLDER].');
+  if (parsed.values['database-url'] || env.GAVEL_DATABASE_URL) {
+    die('The log is in PostgreSQL: back it up with pg_dump, as docs/scale.md says (Backups).');
+  }
+  try {
+    const done = await backupDataFolder(parsed.values.data ?? (env.GAVEL_DATA || './data'), file);
+    const n = (count: number, one: string) =>
+      `${count.toLocaleString('en-US')} ${one}${count === 1 ? '' : 's'}`;
+    console.log(`Backed up ${n(done.sessions, 'session')}, ${n(done.rows, 'log row')} to ${file}.`);
+  } catch (error) {
+    if (error instanceof StoreError) die(error.message);
+    throw error;
+  }
+}
+
 /** Runs the command line. */
 export async function main(
   argv: readonly string[],
@@ -414,7 +474,8 @@ export async function main(
   if (command === 'serve') return serve(rest, env);
   if (command === 'check') return check(rest);
   if (command === 'db') return db(rest);
-  die(`"${command}" is not a Gavel command: use serve, check or db (gavel --help).`);
+  if (command === 'backup') return backup(rest, env);
+  die(`"${command}" is not a Gavel command: use serve, check, db or backup (gavel --help).`);
 }
 
 await main(process.argv.slice(2));

@@ -21,7 +21,7 @@ import {
 } from './eventLog.ts';
 
 /** SQLite's `application_id` for Gavel files ("Gavl"), so we never adopt another program's file. */
-const APPLICATION_ID = 0x4761766c;
+export const APPLICATION_ID = 0x4761766c;
 /** Raised when the tables change; a file from a newer Gavel is refused rather than misread. */
 const SCHEMA_VERSION = 1;
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -70,11 +70,17 @@ function looksLikeSqlite(path: string): boolean {
   }
 }
 
+/** The log's file in a data folder. */
+export function databaseFile(dataDir: string): string {
+  return join(dataDir, 'gavel.db');
+}
+
 /**
  * Checks an existing file without writing to it: a read-only connection never checkpoints the
- * WAL into the file, so a damaged database stays exactly as it was found.
+ * WAL into the file, so a damaged database stays exactly as it was found. Throws a `StoreError`
+ * with a sentence.
  */
-function inspect(path: string): void {
+export function inspect(path: string): void {
   if (statSync(path).size === 0) return;
   if (!looksLikeSqlite(path)) {
     throw new StoreError(
@@ -146,7 +152,7 @@ export class Store implements EventLog {
 
   /** Opens (or creates) `gavel.db` in `dataDir`. Throws a `StoreError` with a sentence. */
   static open(dataDir: string): Store {
-    const path = join(dataDir, 'gavel.db');
+    const path = databaseFile(dataDir);
     if (existsSync(path)) inspect(path);
     let db: Database.Database;
     try {
