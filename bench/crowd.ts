@@ -54,6 +54,34 @@ export class Crowd {
     return now() - startedAt;
   }
 
+  /**
+   * Closes `count` phones, shared evenly, and joins them again; resolves with the phones connected
+   * after, and the phones the server dropped and those that could not join again since the start.
+   */
+  async cycle(
+    count: number,
+    timeoutMs: number,
+  ): Promise<{ phones: number; dropped: number; failedJoins: number }> {
+    const k = this.processes.length;
+    const answers = this.processes.map((child, i) => {
+      const answer = nextMessage<PhonesMessage, Extract<PhonesMessage, { type: 'cycled' }>>(
+        child,
+        (m) => (m.type === 'cycled' ? m : undefined),
+        timeoutMs,
+        `phone process ${i} reconnecting phones`,
+      );
+      const share = Math.floor(count / k) + (i < count % k ? 1 : 0);
+      child.send({ type: 'cycle', count: share } satisfies PhonesCommand);
+      return answer;
+    });
+    const all = await Promise.all(answers);
+    return {
+      phones: all.reduce((n, m) => n + m.phones, 0),
+      dropped: all.reduce((n, m) => n + m.dropped, 0),
+      failedJoins: all.reduce((n, m) => n + m.failedJoins, 0),
+    };
+  }
+
   /** Resolves once every phone holds `version` or a later one. */
   async delivered(version: number, timeoutMs: number): Promise<Delivery> {
     const answers = this.processes.map((child, i) => {

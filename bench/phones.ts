@@ -5,7 +5,8 @@
  * first bytes, not parsed whole. So the phones cost the machine little, and the bench measures the
  * server rather than ten thousand copies of a full client sharing its two cores. The parent asks
  * it to add phones and to say when every phone here holds a version; it answers with the first
- * and last receipt times on the machine's monotonic clock. It stops by itself when the parent goes.
+ * and last receipt times on the machine's monotonic clock; for the soak, it also makes phones leave
+ * and come back, counting any phone the server dropped. It stops by itself when the parent goes.
  *
  *   tsx bench/phones.ts URL SESSION INDEX LIFETIME_MS
  */
@@ -22,7 +23,9 @@ const UPDATE = /^42\["session:update",\{"fromVersion":\d+,"version":(\d+)/;
 /** From the parent. */
 export type PhonesCommand =
   | { readonly type: 'grow'; readonly count: number }
-  | { readonly type: 'watch'; readonly version: number };
+  | { readonly type: 'watch'; readonly version: number }
+  /** Closes `count` phones (the longest connected first) and joins each again. */
+  | { readonly type: 'cycle'; readonly count: number };
 
 /** To the parent. */
 export type PhonesMessage =
@@ -36,6 +39,13 @@ export type PhonesMessage =
       readonly phones: number;
       /** The update's size as one phone received it (process 0 only, else 0). */
       readonly bytes: number;
+    }
+  | {
+      readonly type: 'cycled';
+      readonly phones: number;
+      /** Since the start: phones the server closed, and phones that could not join again. */
+      readonly dropped: number;
+      readonly failedJoins: number;
     }
   | { readonly type: 'failed'; readonly message: string };
 
@@ -59,10 +69,16 @@ interface Held {
   readonly versions: number[];
   readonly ats: number[];
   alive: boolean;
+  /** Closed by this process (a cycle), not by the server. */
+  leaving: boolean;
 }
 
 const phones: Held[] = [];
 let alive = 0;
+let dropped = 0;
+let failedJoins = 0;
+/** The next phone a cycle closes: round the room, so each leaves in turn. */
+let cursor = 0;
 
 /** The parent's current question: which phones already hold the version asked about. */
 let watch: {
@@ -110,7 +126,7 @@ function join(index: number): Promise<void> {
     const address = new URL('/socket.io/?EIO=4&transport=websocket', url);
     address.protocol = address.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(address, { perMessageDeflate: false });
-    const held: Held = { socket, versions: [], ats: [], alive: false };
+    const held: Held = { socket, versions: [], ats: [], alive: false, leaving: false };
     const measures = index === 0 && indexText === '0';
     const joined = () => {
       if (held.alive) return;
@@ -159,9 +175,13 @@ function join(index: number): Promise<void> {
     });
     socket.once('error', (error) => reject(error));
     socket.on('close', () => {
-      if (!held.alive) return;
+      if (!held.alive) {
+        reject(new Error('the server closed a phone before its snapshot'));
+        return;
+      }
       held.alive = false;
       alive -= 1;
+      if (!held.leaving) dropped += 1;
       // A phone that left counts no more, whether or not it had the version.
       if (watch !== null && watch.counted[index] === 1) {
         watch.counted[index] = 0;
@@ -181,11 +201,46 @@ async function grow(count: number): Promise<void> {
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_JOINS, count) }, worker));
 }
 
+/** Closes `count` phones and joins each again at its place, as many at once as when growing. */
+async function cycle(count: number): Promise<void> {
+  const chosen: number[] = [];
+  for (let looked = 0; chosen.length < count && looked < phones.length; looked++) {
+    const index = cursor;
+    cursor = (cursor + 1) % phones.length;
+    if (phones[index]?.alive) chosen.push(index);
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < chosen.length) {
+      const index = chosen[next++] as number;
+      const held = phones[index] as Held;
+      held.leaving = true;
+      const closed = new Promise<void>((resolve) => held.socket.once('close', () => resolve()));
+      // The connection goes without a Socket.IO goodbye, as when a phone loses the network.
+      held.socket.close();
+      await closed;
+      try {
+        await join(index);
+      } catch {
+        failedJoins += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_JOINS, chosen.length) }, worker));
+}
+
 process.on('message', (command: PhonesCommand) => {
   switch (command.type) {
     case 'grow':
       grow(command.count).then(
         () => send({ type: 'grown', phones: alive }),
+        (error: unknown) =>
+          send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      );
+      return;
+    case 'cycle':
+      cycle(command.count).then(
+        () => send({ type: 'cycled', phones: alive, dropped, failedJoins }),
         (error: unknown) =>
           send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
       );
