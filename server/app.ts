@@ -4,6 +4,7 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import type { Programme } from '../shared/programme.ts';
@@ -116,6 +117,34 @@ export async function createApp(options: AppOptions): Promise<App> {
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
   });
   const httpServer = createServer(app);
+  // What Node's HTTP parser cannot read never reaches Express: answer it in the API's words too.
+  httpServer.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    // A request that broke after Express began answering it cannot be answered again.
+    const answering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })
+      ._httpMessage;
+    if (!socket.writable || answering?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      ok: false,
+      error: tooLarge
+        ? {
+            code: 'too-large',
+            message: 'The request headers are too large: send a shorter request.',
+          }
+        : {
+            code: 'invalid',
+            message: 'The request is not HTTP that Gavel can read: check how it is written.',
+          },
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '413 Content Too Large' : '400 Bad Request'}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
   const io: GavelServer = new Server(httpServer, {
     // Above Gavel's own limit, so a packet a little over it is answered in words (live.ts).
     maxHttpBufferSize: ENGINE_PAYLOAD_BYTES,

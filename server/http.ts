@@ -584,7 +584,8 @@ export function createHttpApp(options: HttpOptions): express.Express {
       res.destroy();
       return;
     }
-    if (req.path.startsWith('/api/') || req.path === '/api') {
+    // Express matches routes whatever their case: so does this.
+    if (/^\/api(\/|$)/i.test(req.path)) {
       refuse(
         res,
         error ??

@@ -794,7 +794,11 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
 
   // The handlers are shared by every socket (`this` is the socket): 10,000 phones hold no
   // closures of their own.
-  function onCommand(this: GavelSocket, raw: unknown, ack: unknown): void {
+  function onCommand(this: GavelSocket, ...args: unknown[]): void {
+    // Socket.IO puts the acknowledgement last, after however many values were sent: a command
+    // sent with none (or with extra values) is still answered, as invalid.
+    const ack = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
+    const raw = args.length === 1 ? args[0] : args.length === 0 ? undefined : args;
     const reply = typeof ack === 'function' ? (ack as (a: CommandAck) => void) : () => {};
     // Being cut off: nothing more is answered.
     if (this.data.cut) return;
