@@ -9,7 +9,8 @@
  * affected). That is the price of slowing guesses at all; the free allowance keeps stale links and
  * typos well clear of it.
  */
-import { fail, type GavelError } from '../shared/errors.ts';
+import type { GavelError } from '../shared/errors.ts';
+import { refuse } from '../shared/refusals.ts';
 import type { Logger } from './logger.ts';
 
 /** Wrong credentials an address may show in a window before it must wait. */
@@ -44,11 +45,7 @@ export class FailedAttempts {
     const record = this.byAddress.get(address);
     if (!record || record.waitUntil <= now) return null;
     const waitMs = Math.ceil(record.waitUntil - now);
-    return fail(
-      'rate-limited',
-      `Too many wrong tokens or keys from this address: wait ${Math.ceil(waitMs / 1000)} s, then try again with the link Gavel printed.`,
-      waitMs,
-    );
+    return refuse('rate-limited', 'too-many-wrong', { seconds: Math.ceil(waitMs / 1000) }, waitMs);
   }
 
   /** Counts a wrong credential of `what` (the moderator token, the stage key) from an address. */

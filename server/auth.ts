@@ -3,8 +3,10 @@
  * the stage key) or a delegate's device key, never from what the client claims.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { fail, type GavelError } from '../shared/errors.ts';
+import type { GavelError } from '../shared/errors.ts';
 import { Id } from '../shared/programme.ts';
+import { PROTOCOL_VERSION } from '../shared/protocol.ts';
+import { refuse } from '../shared/refusals.ts';
 import { ROLES, type Actor, type Role } from '../shared/roles.ts';
 
 /** The two secrets of a server: one moderator token for every session, and one stage key. */
@@ -76,12 +78,9 @@ function kindOf(value: unknown): string {
 function notText(field: TextField, value: unknown): GavelError | null {
   if (value === undefined || (typeof value === 'string' && value !== '')) return null;
   const what = TEXT_FIELDS[field];
-  return fail(
-    'invalid',
-    value === ''
-      ? `${field} is empty: send ${what}, or leave ${field} out.`
-      : `${field} must be ${what} as text, not ${kindOf(value)}.`,
-  );
+  return value === ''
+    ? refuse('invalid', 'field-empty', { field, what })
+    : refuse('invalid', 'field-not-text', { field, what, kind: kindOf(value) });
 }
 
 /**
@@ -94,14 +93,25 @@ function notText(field: TextField, value: unknown): GavelError | null {
  */
 export function admit(auth: unknown, secrets: Secrets): AdmitResult {
   const a = typeof auth === 'object' && auth !== null ? (auth as Record<string, unknown>) : {};
+  // First: a page of another version may send anything else in another shape. A handshake
+  // without a version (a script, Companion) is taken as it is.
+  const protocol = a.protocol;
+  if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
+    return {
+      ok: false,
+      error: !Number.isInteger(protocol)
+        ? refuse('invalid', 'protocol-malformed', { version: PROTOCOL_VERSION })
+        : refuse(
+            'invalid',
+            (protocol as number) < PROTOCOL_VERSION ? 'protocol-old' : 'protocol-new',
+          ),
+    };
+  }
   const session = a.session;
   if (session === undefined || session === '') {
     return {
       ok: false,
-      error: fail(
-        'invalid',
-        'The connection names no session: open a link that ends with the session id.',
-      ),
+      error: refuse('invalid', 'no-session'),
     };
   }
   const misfit =
@@ -112,7 +122,7 @@ export function admit(auth: unknown, secrets: Secrets): AdmitResult {
   if (misfit) return { ok: false, error: misfit };
   const asked = a.role;
   if (asked !== undefined && !ROLES.includes(asked as Role)) {
-    return { ok: false, error: fail('invalid', `role: must be one of ${ROLES.join(', ')}.`) };
+    return { ok: false, error: refuse('invalid', 'role-unknown', { roles: ROLES.join(', ') }) };
   }
   // Checked above: the session is non-empty text, each credential absent or non-empty text.
   const id = session as string;
@@ -122,36 +132,27 @@ export function admit(auth: unknown, secrets: Secrets): AdmitResult {
   if (!Id.safeParse(id).success) {
     return {
       ok: false,
-      error: fail('not-found', 'That is not a session id Gavel could have made: check the link.'),
+      error: refuse('not-found', 'session-id-malformed'),
     };
   }
   if (token !== undefined && !sameSecret(token, secrets.moderatorToken)) {
     return {
       ok: false,
-      error: fail(
-        'unauthorized',
-        'The moderator token is not right: open the console link Gavel printed when it started.',
-      ),
+      error: refuse('unauthorized', 'token-wrong-link'),
       wrong: 'moderator token',
     };
   }
   if (stageKey !== undefined && !sameSecret(stageKey, secrets.stageKey)) {
     return {
       ok: false,
-      error: fail(
-        'unauthorized',
-        'The stage key is not right: open the stage link Gavel printed when it started.',
-      ),
+      error: refuse('unauthorized', 'stage-key-wrong-link'),
       wrong: 'stage key',
     };
   }
   if (deviceKey !== undefined && !DEVICE_KEY.test(deviceKey)) {
     return {
       ok: false,
-      error: fail(
-        'invalid',
-        'deviceKey: must be 16 to 128 letters, digits, dashes or underscores.',
-      ),
+      error: refuse('invalid', 'device-key-malformed'),
     };
   }
   const moderator = token !== undefined;
@@ -171,10 +172,7 @@ export function admit(auth: unknown, secrets: Secrets): AdmitResult {
       if (!moderator) {
         return {
           ok: false,
-          error: fail(
-            'unauthorized',
-            'The console needs the moderator token: open the console link Gavel printed when it started.',
-          ),
+          error: refuse('unauthorized', 'console-needs-token'),
         };
       }
       role = 'moderator';
@@ -183,10 +181,7 @@ export function admit(auth: unknown, secrets: Secrets): AdmitResult {
       if (!stage) {
         return {
           ok: false,
-          error: fail(
-            'unauthorized',
-            'The stage display needs the stage key: open the stage link Gavel printed when it started.',
-          ),
+          error: refuse('unauthorized', 'stage-needs-key'),
         };
       }
       role = 'stage';
@@ -195,7 +190,7 @@ export function admit(auth: unknown, secrets: Secrets): AdmitResult {
       if (deviceKey === undefined) {
         return {
           ok: false,
-          error: fail('invalid', "A delegate's device sends its deviceKey with the connection."),
+          error: refuse('invalid', 'delegate-needs-device-key'),
         };
       }
       role = 'delegate';

@@ -6,7 +6,9 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { delegationListProblems } from '../shared/delegationList.ts';
 import { parseProgramme, type Programme, type ProgrammeProblem } from '../shared/programme.ts';
+import shippedDelegations from '../shared/programmes/delegations.json' with { type: 'json' };
 import { newSecret, type Secrets } from './auth.ts';
 
 /** A problem in how Gavel was started, worded for the person who started it. */
@@ -136,6 +138,20 @@ export function readProgrammeFile(file: string): Programme {
     throw new ConfigError(`${file} has ${n} problem${n === 1 ? '' : 's'}:`, result.problems);
   }
   return result.programme;
+}
+
+/**
+ * Checks the list of delegations shipped in `shared/programmes/delegations.json`: it is data, so
+ * a hand edit that breaks it stops Gavel when it starts, not in the middle of a meeting.
+ */
+export function checkShippedDelegations(): void {
+  const problems = delegationListProblems(shippedDelegations);
+  if (problems.length === 0) return;
+  const n = problems.length;
+  throw new ConfigError(
+    `shared/programmes/delegations.json has ${n} problem${n === 1 ? '' : 's'}:`,
+    problems,
+  );
 }
 
 /** The built-in plenary, shipped in `shared/programmes/`. */

@@ -1,7 +1,7 @@
 /**
  * The HTTP side (Express 5): the API AV tools and scripts use, with the same command objects as
- * the socket, and the built pages. Every refusal is `{ ok: false, error: { code, message } }` with
- * the status `ERROR_STATUS` gives it.
+ * the socket, and the built pages. Every refusal is `{ ok: false, error: { code, message, key,
+ * params? } }` (the key and values of `shared/refusals.ts`) with the status `ERROR_STATUS` gives it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -14,13 +14,14 @@ import express, {
 } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
+import { z } from 'zod';
 import {
   DELEGATIONS,
   DELEGATIONS_AS_OF,
   DELEGATIONS_SOURCE_NOTE,
   DELEGATIONS_VERSION,
 } from '../shared/delegations.ts';
-import { ERROR_STATUS, fail, type GavelError } from '../shared/errors.ts';
+import { ERROR_STATUS, type GavelError } from '../shared/errors.ts';
 import type { GavelEvent } from '../shared/events.ts';
 import { nowLine, nowSummary } from '../shared/now.ts';
 import { parseProgramme, programmeError, type Programme } from '../shared/programme.ts';
@@ -33,7 +34,9 @@ import {
 import { programmeFileOf } from '../shared/programmeExport.ts';
 import { PROTOCOL_VERSION } from '../shared/protocol.ts';
 import { buildRecord, recordCsv, type RecordTable } from '../shared/record.ts';
+import { refuse } from '../shared/refusals.ts';
 import type { Role } from '../shared/roles.ts';
+import type { SessionState } from '../shared/state.ts';
 import { viewFor } from '../shared/views.ts';
 import { sameSecret, type Secrets } from './auth.ts';
 import { isAdjustable, type Clock } from './clock.ts';
@@ -42,6 +45,7 @@ import type { Logger } from './logger.ts';
 import type { TrustFn } from './proxy.ts';
 import type { FailedAttempts } from './attempts.ts';
 import type { SessionHub } from './sessionHub.ts';
+import { spreadsheetText } from './spreadsheetText.ts';
 import type { EventLog } from './eventLog.ts';
 
 /** What the HTTP side needs. */
@@ -85,19 +89,68 @@ const PAGES = {
   report: 'report.html',
 } as const;
 
-const RECORD_TABLES: readonly RecordTable[] = ['turns', 'requests', 'segments'];
+const RECORD_TABLES = ['turns', 'requests', 'segments'] as const satisfies readonly RecordTable[];
 
-/** Sends a refusal with its status (and `Retry-After`, in whole seconds, when rate-limited). */
+// What the routes take, each input with its schema (zod, as the commands), read at the boundary
+// whatever the request claims. Each refusal names the one input that does not fit.
+
+/** `PATCH /api/sessions/:id`: archive the session, or take it out of the archive. */
+const SessionChange = z.object({ archived: z.boolean() });
+/**
+ * `POST /api/sessions/:id/copy`: the copy's id and title, both optional; a field that is not
+ * text, or a body that is not an object, leaves the default (`<id>-rehearsal`, the same title).
+ */
+const SessionCopy = z
+  .object({
+    id: z.string().optional().catch(undefined),
+    title: z.string().optional().catch(undefined),
+  })
+  .catch({});
+/** `POST /api/test/clock`: how far to move the fake clock, in whole ms, up to a day. */
+const ClockMove = z.object({ advanceMs: z.number().int().min(0).max(86_400_000) });
+/** `?format=` of a programme file or a record: JSON unless CSV is asked for. */
+const FileFormat = z.enum(['json', 'csv']).default('json');
+/** `?delimiter=semicolon` (French Excel opens semicolons); anything else is a comma. */
+const Delimiter = z
+  .enum(['semicolon'])
+  .optional()
+  .catch(undefined)
+  .transform((d) => (d === 'semicolon' ? ';' : ','));
+/** `?table=` of a record as CSV. */
+const TableParam = z.enum(RECORD_TABLES).default('turns');
+/**
+ * `?after=` of the event log: a version, 0 when absent. Read as JavaScript reads a number, so
+ * `after=` is 0 and `after=1e3` is 1000.
+ */
+const AfterParam = z.preprocess(
+  (v) => (v === undefined ? 0 : Number(v)),
+  z.number().min(0).refine(Number.isInteger),
+);
+/** A yes of the query (`?preview=1`, `?preview=true`); anything else is no. */
+const Flag = z.unknown().transform((v) => v === '1' || v === 'true');
+/** `GET …/now?format=text`: one line of text instead of JSON. */
+const NowFormat = z.enum(['text']).optional().catch(undefined);
+/** Text of the query, when given as text once (a repeated parameter is not). */
+const QueryText = z.string().optional().catch(undefined);
+/** What a spreadsheet cannot carry, in the query of `POST /api/sessions` with CSV. */
+const SpreadsheetFields = z.object({
+  id: QueryText,
+  title: QueryText,
+  timeZone: QueryText,
+  plannedStart: QueryText,
+  venue: QueryText,
+});
+
 /** One refusal for a spreadsheet: how many problems, each by line and column. */
 function csvError(problems: readonly CsvProblem[]): GavelError {
-  const n = problems.length;
-  return fail(
-    'invalid',
-    `The spreadsheet has ${n} problem${n === 1 ? '' : 's'}: ${problems.map(describeCsvProblem).join('; ')}`,
-  );
+  const list = problems.map(describeCsvProblem).join('; ');
+  return problems.length === 1
+    ? refuse('invalid', 'spreadsheet-problem', { problems: list })
+    : refuse('invalid', 'spreadsheet-problems', { count: problems.length, problems: list });
 }
 
-function refuse(res: Response, error: GavelError, extra: object = {}): void {
+/** Sends a refusal with its status (and `Retry-After`, in whole seconds, when rate-limited). */
+function sendRefusal(res: Response, error: GavelError, extra: object = {}): void {
   if (error.retryAfterMs !== undefined) {
     res.set('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
   }
@@ -109,20 +162,31 @@ type CallerRole = Exclude<Role, 'delegate'>;
 /** The role an API request was given by `identify`. */
 const roleOf = (res: Response): CallerRole => res.locals.role as CallerRole;
 
-/** Refuses anyone but the moderator; true when the request may go on. */
-function moderatorOnly(res: Response, what: string): boolean {
-  const role = roleOf(res);
-  if (role === 'moderator') return true;
-  refuse(
-    res,
-    role === 'viewer'
-      ? fail(
-          'unauthorized',
-          `${what} needs the moderator token: send it as "Authorization: Bearer <token>".`,
-        )
-      : fail('forbidden', `${what} needs the moderator token: the stage key is not enough.`),
-  );
-  return false;
+/** The session a route's `:id` names, as `knownSession` found it. */
+interface NamedSession {
+  readonly id: string;
+  readonly state: SessionState;
+}
+
+/** The session `knownSession` put on the response. */
+const sessionOf = (res: Response): NamedSession => res.locals.session as NamedSession;
+
+/**
+ * Lets only the moderator on; anyone else is told that `what` needs the moderator token. It goes
+ * after a route's body parser and before its session lookup, so a broken body is answered first
+ * and an unknown session only to the moderator.
+ */
+function requireModerator(what: string): RequestHandler {
+  return (_req, res, next) => {
+    const role = roleOf(res);
+    if (role === 'moderator') return next();
+    sendRefusal(
+      res,
+      role === 'viewer'
+        ? refuse('unauthorized', 'token-needed', { what })
+        : refuse('forbidden', 'stage-key-not-enough', { what }),
+    );
+  };
 }
 
 /** A device's key never leaves the server: the log shows a short fingerprint instead. */
@@ -182,15 +246,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     const match = /^Bearer(?:\s+(\S+))?\s*$/i.exec(req.get('authorization') ?? '');
     const bearer = match ? (match[1] ?? '') : undefined;
     const key = req.get('x-gavel-stage-key');
-    if (req.query.key !== undefined) {
-      return refuse(
-        res,
-        fail(
-          'invalid',
-          'The stage key goes in the X-Gavel-Stage-Key header, never in the address: addresses are written in logs.',
-        ),
-      );
-    }
+    if (req.query.key !== undefined) return sendRefusal(res, refuse('invalid', 'key-in-address'));
     if (bearer === undefined && key === undefined) {
       res.locals.role = 'viewer';
       return next();
@@ -198,28 +254,16 @@ export function createHttpApp(options: HttpOptions): express.Express {
     const address = req.ip ?? 'unknown';
     const now = performance.now();
     const waiting = attempts.check(address, now);
-    if (waiting) return refuse(res, waiting);
+    if (waiting) return sendRefusal(res, waiting);
     // Both given: both must be right, as over the socket.
     if (key !== undefined && !sameSecret(key, secrets.stageKey)) {
       attempts.failed(address, 'stage key', now);
-      return refuse(
-        res,
-        fail(
-          'unauthorized',
-          'The stage key is not right: use the one in the stage link Gavel printed.',
-        ),
-      );
+      return sendRefusal(res, refuse('unauthorized', 'stage-key-wrong'));
     }
     if (bearer !== undefined) {
       if (!sameSecret(bearer, secrets.moderatorToken)) {
         attempts.failed(address, 'moderator token', now);
-        return refuse(
-          res,
-          fail(
-            'unauthorized',
-            'The moderator token is not right: use the one Gavel printed when it started.',
-          ),
-        );
+        return sendRefusal(res, refuse('unauthorized', 'token-wrong'));
       }
       res.locals.role = 'moderator';
       return next();
@@ -228,13 +272,19 @@ export function createHttpApp(options: HttpOptions): express.Express {
     next();
   });
 
-  /** The session named in the path, or a 404 already sent. */
-  function sessionOr404(req: Request, res: Response): string | null {
+  /**
+   * The one lookup of `:id`: the session it names, in `res.locals.session` (read with
+   * `sessionOf`), or a 404.
+   */
+  const knownSession: RequestHandler = (req, res, next) => {
     const id = String(req.params.id);
-    if (hub.has(id)) return id;
-    refuse(res, fail('not-found', `There is no session "${id.slice(0, 64)}" on this server.`));
-    return null;
-  }
+    const state = hub.state(id);
+    if (!state) {
+      return sendRefusal(res, refuse('not-found', 'session-unknown', { session: id.slice(0, 64) }));
+    }
+    res.locals.session = { id, state } satisfies NamedSession;
+    next();
+  };
 
   api.get('/sessions', (_req, res) => {
     res.json({
@@ -265,186 +315,173 @@ export function createHttpApp(options: HttpOptions): express.Express {
     if (!isCsv(req)) {
       const parsed = parseProgramme(req.body);
       if (parsed.ok) return parsed.programme;
-      refuse(res, programmeError(parsed.problems), { problems: parsed.problems });
+      sendRefusal(res, programmeError(parsed.problems), { problems: parsed.problems });
       return null;
     }
-    const q = (name: string) =>
-      typeof req.query[name] === 'string' ? String(req.query[name]) : undefined;
+    const q = SpreadsheetFields.parse(req.query);
     const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
-    const result = importProgrammeCsv(bytes, {
-      id: q('id') ?? '',
-      title: q('title') ?? '',
-      timeZone: q('timeZone') ?? '',
-      plannedStart: q('plannedStart') ?? null,
-      ...(q('venue') ? { venue: q('venue') } : {}),
+    const result = importProgrammeCsv(spreadsheetText(bytes).text, {
+      id: q.id ?? '',
+      title: q.title ?? '',
+      timeZone: q.timeZone ?? '',
+      plannedStart: q.plannedStart ?? null,
+      ...(q.venue ? { venue: q.venue } : {}),
     });
     if (result.ok) return result.programme;
-    refuse(res, csvError(result.problems), { problems: result.problems });
+    sendRefusal(res, csvError(result.problems), { problems: result.problems });
     return null;
   }
 
   api.post(
     '/sessions',
     (req, res, next) => (isCsv(req) ? spreadsheetBody : programmeBody)(req, res, next),
+    requireModerator('Creating a session'),
     async (req, res) => {
-      if (!moderatorOnly(res, 'Creating a session')) return;
       const programme = programmeFrom(req, res);
       if (!programme) return;
       // `?preview=1`: what would be created, without creating it (the console's upload preview).
-      if (req.query.preview === '1' || req.query.preview === 'true') {
+      if (Flag.parse(req.query.preview)) {
         const taken = hub.has(programme.id);
         res.json({ ok: true, preview: true, programme, idTaken: taken });
         return;
       }
       const refused = await hub.create(programme);
-      if (refused) {
-        refuse(res, refused);
-        return;
-      }
+      if (refused) return sendRefusal(res, refused);
       logger.info(`Session "${programme.id}" created.`);
       res.status(201).json({ ok: true, id: programme.id, version: 0 });
     },
   );
 
-  api.get('/sessions/:id/programme', (req, res) => {
-    if (!moderatorOnly(res, 'The programme file')) return;
-    const id = sessionOr404(req, res);
-    if (id === null) return;
-    const state = hub.state(id);
-    if (!state) return;
-    const file = programmeFileOf(state);
-    const format = req.query.format ?? 'json';
-    if (format === 'json') {
-      res.set('Content-Disposition', `attachment; filename="${id}.json"`).json(file);
-    } else if (format === 'csv') {
-      // French Excel opens semicolons; a byte-order mark tells Excel the file is UTF-8.
-      const delimiter = req.query.delimiter === 'semicolon' ? ';' : ',';
+  api.get(
+    '/sessions/:id/programme',
+    requireModerator('The programme file'),
+    knownSession,
+    (req, res) => {
+      const { id, state } = sessionOf(res);
+      const format = FileFormat.safeParse(req.query.format);
+      if (!format.success) return sendRefusal(res, refuse('invalid', 'format-json-csv'));
+      const file = programmeFileOf(state);
+      if (format.data === 'json') {
+        res.set('Content-Disposition', `attachment; filename="${id}.json"`).json(file);
+        return;
+      }
+      // A byte-order mark tells Excel the file is UTF-8.
       res
         .type('text/csv; charset=utf-8')
         .set('Content-Disposition', `attachment; filename="${id}.csv"`)
-        .send(`\uFEFF${exportProgrammeCsv(file, delimiter)}`);
-    } else {
-      refuse(res, fail('invalid', 'format: must be "json" or "csv".'));
-    }
-  });
+        .send(`\uFEFF${exportProgrammeCsv(file, Delimiter.parse(req.query.delimiter))}`);
+    },
+  );
 
-  api.post('/sessions/:id/copy', commandBody, async (req, res) => {
-    if (!moderatorOnly(res, 'Copying a session')) return;
-    const id = sessionOr404(req, res);
-    if (id === null) return;
-    const state = hub.state(id);
-    if (!state) return;
-    const body = (req.body ?? {}) as { id?: unknown; title?: unknown };
-    const newId = typeof body.id === 'string' ? body.id : `${id}-rehearsal`;
-    const file = {
-      ...programmeFileOf(state),
-      id: newId,
-      ...(typeof body.title === 'string' ? { title: body.title } : {}),
-    };
-    const parsed = parseProgramme(file);
-    if (!parsed.ok) {
-      refuse(res, programmeError(parsed.problems), { problems: parsed.problems });
-      return;
-    }
-    const refused = await hub.create(parsed.programme);
-    if (refused) {
-      refuse(res, refused);
-      return;
-    }
-    logger.info(`Session "${newId}" created as a copy of "${id}".`);
-    res.status(201).json({ ok: true, id: newId, version: 0 });
-  });
+  api.post(
+    '/sessions/:id/copy',
+    commandBody,
+    requireModerator('Copying a session'),
+    knownSession,
+    async (req, res) => {
+      const { id, state } = sessionOf(res);
+      const body = SessionCopy.parse(req.body);
+      const newId = body.id ?? `${id}-rehearsal`;
+      const file = {
+        ...programmeFileOf(state),
+        id: newId,
+        ...(body.title !== undefined ? { title: body.title } : {}),
+      };
+      const parsed = parseProgramme(file);
+      if (!parsed.ok) {
+        return sendRefusal(res, programmeError(parsed.problems), { problems: parsed.problems });
+      }
+      const refused = await hub.create(parsed.programme);
+      if (refused) return sendRefusal(res, refused);
+      logger.info(`Session "${newId}" created as a copy of "${id}".`);
+      res.status(201).json({ ok: true, id: newId, version: 0 });
+    },
+  );
 
-  api.patch('/sessions/:id', commandBody, async (req, res) => {
-    if (!moderatorOnly(res, 'Changing a session')) return;
-    const id = sessionOr404(req, res);
-    if (id === null) return;
-    const archived = (req.body as { archived?: unknown } | undefined)?.archived;
-    if (typeof archived !== 'boolean') {
-      refuse(res, fail('invalid', 'archived: must be true or false.'));
-      return;
-    }
-    const refused = await hub.setArchived(id, archived);
-    if (refused) return refuse(res, refused);
-    res.json({ ok: true, id, archived });
-  });
+  api.patch(
+    '/sessions/:id',
+    commandBody,
+    requireModerator('Changing a session'),
+    knownSession,
+    async (req, res) => {
+      const { id } = sessionOf(res);
+      const change = SessionChange.safeParse(req.body);
+      if (!change.success) return sendRefusal(res, refuse('invalid', 'archived-not-boolean'));
+      const { archived } = change.data;
+      const refused = await hub.setArchived(id, archived);
+      if (refused) return sendRefusal(res, refused);
+      res.json({ ok: true, id, archived });
+    },
+  );
 
-  api.delete('/sessions/:id', async (req, res) => {
-    if (!moderatorOnly(res, 'Deleting a session')) return;
-    const id = sessionOr404(req, res);
-    if (id === null) return;
-    const refused = await hub.delete(id);
-    if (refused) return refuse(res, refused);
-    logger.info(`Session "${id}" deleted.`);
-    res.json({ ok: true, id, deleted: true });
-  });
+  api.delete(
+    '/sessions/:id',
+    requireModerator('Deleting a session'),
+    knownSession,
+    async (_req, res) => {
+      const { id } = sessionOf(res);
+      const refused = await hub.delete(id);
+      if (refused) return sendRefusal(res, refused);
+      logger.info(`Session "${id}" deleted.`);
+      res.json({ ok: true, id, deleted: true });
+    },
+  );
 
-  api.get('/sessions/:id', (req, res) => {
-    const id = sessionOr404(req, res);
-    if (id === null) return;
-    const state = hub.state(id);
-    if (!state) return;
+  api.get('/sessions/:id', knownSession, (_req, res) => {
+    const { state } = sessionOf(res);
     res.json({ ...viewFor(state, { role: roleOf(res) }), serverNow: clock.now() });
   });
 
-  api.get('/sessions/:id/now', (req, res) => {
-    const id = sessionOr404(req, res);
-    if (id === null) return;
-    const state = hub.state(id);
-    if (!state) return;
+  api.get('/sessions/:id/now', knownSession, (req, res) => {
+    const { state } = sessionOf(res);
     const summary = nowSummary(viewFor(state, { role: 'viewer' }), clock.now());
-    if (req.query.format === 'text') {
+    if (NowFormat.parse(req.query.format) === 'text') {
       res.type('text/plain; charset=utf-8').send(`${nowLine(summary)}\n`);
       return;
     }
     res.json(summary);
   });
 
-  api.get('/sessions/:id/record', (req, res) => {
-    if (!moderatorOnly(res, 'The record')) return;
-    const id = sessionOr404(req, res);
-    if (id === null) return;
-    const state = hub.state(id);
-    if (!state) return;
+  api.get('/sessions/:id/record', requireModerator('The record'), knownSession, (req, res) => {
+    const { id, state } = sessionOf(res);
+    const format = FileFormat.safeParse(req.query.format);
+    if (!format.success) return sendRefusal(res, refuse('invalid', 'format-json-csv'));
     const record = buildRecord(state, clock.now());
-    const format = req.query.format ?? 'json';
-    if (format === 'json') {
+    if (format.data === 'json') {
       res.json(record);
       return;
     }
-    if (format !== 'csv') {
-      refuse(res, fail('invalid', 'format: must be "json" or "csv".'));
-      return;
-    }
-    const table = (req.query.table ?? 'turns') as RecordTable;
-    if (!RECORD_TABLES.includes(table)) {
-      refuse(res, fail('invalid', `table: must be one of ${RECORD_TABLES.join(', ')}.`));
-      return;
+    const table = TableParam.safeParse(req.query.table);
+    if (!table.success) {
+      return sendRefusal(
+        res,
+        refuse('invalid', 'table-unknown', { tables: RECORD_TABLES.join(', ') }),
+      );
     }
     res
       .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="${id}-${table}.csv"`)
-      .send(recordCsv(record, table));
+      .set('Content-Disposition', `attachment; filename="${id}-${table.data}.csv"`)
+      .send(recordCsv(record, table.data));
   });
 
-  api.get('/sessions/:id/events', async (req, res) => {
-    if (!moderatorOnly(res, 'The event log')) return;
-    const id = sessionOr404(req, res);
-    if (id === null) return;
-    const after = req.query.after === undefined ? 0 : Number(req.query.after);
-    if (!Number.isInteger(after) || after < 0) {
-      refuse(res, fail('invalid', 'after: must be a version number, 0 or more.'));
-      return;
-    }
-    const rows = (await store.rowsAfter(id, after)).map((row) => ({
-      version: row.version,
-      at: row.at,
-      actor: row.actorRole,
-      command: row.command,
-      events: redact(row.events),
-    }));
-    res.json({ ok: true, session: id, rows });
-  });
+  api.get(
+    '/sessions/:id/events',
+    requireModerator('The event log'),
+    knownSession,
+    async (req, res) => {
+      const { id } = sessionOf(res);
+      const after = AfterParam.safeParse(req.query.after);
+      if (!after.success) return sendRefusal(res, refuse('invalid', 'after-not-version'));
+      const rows = (await store.rowsAfter(id, after.data)).map((row) => ({
+        version: row.version,
+        at: row.at,
+        actor: row.actorRole,
+        command: row.command,
+        events: redact(row.events),
+      }));
+      res.json({ ok: true, session: id, rows });
+    },
+  );
 
   api.get('/delegations', (_req, res) => {
     res.json({
@@ -466,57 +503,46 @@ export function createHttpApp(options: HttpOptions): express.Express {
       roleOf(res) === 'moderator'
         ? moderatorBudget.take(performance.now())
         : addresses.take(req.ip ?? 'unknown', performance.now());
-    if (wait !== null) return refuse(res, rateLimited(wait));
+    if (wait !== null) return sendRefusal(res, rateLimited(wait));
     next();
   };
 
-  api.post('/sessions/:id/commands', commandBudget, commandBody, async (req, res) => {
-    if (!moderatorOnly(res, 'Sending a command')) return;
-    const id = sessionOr404(req, res);
-    if (id === null) return;
-    if (req.body === undefined) {
-      refuse(
-        res,
-        fail(
-          'invalid',
-          'The request has no body: send one command as JSON, such as {"type":"speaker.next"}.',
-        ),
-      );
-      return;
-    }
-    const ack = await hub.command(id, req.body, { role: 'moderator' });
-    if (ack.ok) res.json(ack);
-    else refuse(res, ack.error);
-  });
+  api.post(
+    '/sessions/:id/commands',
+    commandBudget,
+    commandBody,
+    requireModerator('Sending a command'),
+    knownSession,
+    async (req, res) => {
+      const { id } = sessionOf(res);
+      // The command itself is the hub's to read, with the same schema as over the socket.
+      if (req.body === undefined)
+        return sendRefusal(res, refuse('invalid', 'command-body-missing'));
+      const ack = await hub.command(id, req.body, { role: 'moderator' });
+      if (ack.ok) res.json(ack);
+      else sendRefusal(res, ack.error);
+    },
+  );
 
   if (options.testClock) {
     const adjustable = clock;
     if (!isAdjustable(adjustable))
       throw new Error('The test clock route needs an adjustable clock.');
-    api.post('/test/clock', commandBody, (req, res) => {
-      if (!moderatorOnly(res, 'Moving the test clock')) return;
-      const advanceMs = (req.body as { advanceMs?: unknown } | undefined)?.advanceMs;
-      if (
-        typeof advanceMs !== 'number' ||
-        !Number.isInteger(advanceMs) ||
-        advanceMs < 0 ||
-        advanceMs > 86_400_000
-      ) {
-        refuse(res, fail('invalid', 'advanceMs: must be a whole number of ms from 0 to 86400000.'));
-        return;
-      }
-      adjustable.advance(advanceMs);
+    api.post('/test/clock', commandBody, requireModerator('Moving the test clock'), (req, res) => {
+      const move = ClockMove.safeParse(req.body);
+      if (!move.success) return sendRefusal(res, refuse('invalid', 'advance-out-of-range'));
+      adjustable.advance(move.data.advanceMs);
       res.json({ ok: true, serverNow: adjustable.now() });
     });
   }
 
   api.use((req, res) => {
-    refuse(
+    sendRefusal(
       res,
-      fail(
-        'not-found',
-        `There is no API route ${req.method} ${req.baseUrl}${req.path}: docs/api.md lists them.`,
-      ),
+      refuse('not-found', 'route-unknown', {
+        method: req.method,
+        path: `${req.baseUrl}${req.path}`,
+      }),
     );
   });
 
@@ -586,14 +612,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     }
     // Express matches routes whatever their case: so does this.
     if (/^\/api(\/|$)/i.test(req.path)) {
-      refuse(
-        res,
-        error ??
-          fail(
-            'internal',
-            'The server failed on this request; nothing was changed. Its log says more.',
-          ),
-      );
+      sendRefusal(res, error ?? refuse('internal', 'server-failed'));
       return;
     }
     plainPage(req, res, error ? ERROR_STATUS[error.code] : 500, error ? 'bad-address' : 'failed');
@@ -616,32 +635,23 @@ export function clientFault(err: unknown): GavelError | null {
   const status = typeof e.status === 'number' ? e.status : 500;
   if (e.type === 'entity.too.large') {
     const limit = Number(e.limit) || MAX_PAYLOAD_BYTES;
-    return fail(
-      'too-large',
-      `The body is larger than ${Math.round(limit / 1024)} KB, the most this route takes.`,
-    );
+    return refuse('too-large', 'body-too-large', { kb: Math.round(limit / 1024) });
   }
   if (e.type === 'entity.parse.failed') {
-    return fail('invalid', `The body is not JSON: ${String(e.message)}.`);
+    return refuse('invalid', 'body-not-json', { reason: String(e.message) });
   }
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
-    return fail(
-      'invalid',
-      'The body must be JSON in UTF-8, sent as it is or compressed with gzip, deflate or br.',
-    );
+    return refuse('invalid', 'body-not-utf8');
   }
   if (err instanceof URIError) {
-    return fail(
-      'invalid',
-      'The address has a % that is not followed by two hexadecimal digits: check the link.',
-    );
+    return refuse('invalid', 'address-bad-escape');
   }
   if (status >= 400 && status < 500) {
-    return fail(
+    return refuse(
       'invalid',
       e.type === 'request.aborted' || e.type === 'request.size.invalid'
-        ? 'The body did not arrive whole: send the request again.'
-        : 'The body could not be read: its compression (Content-Encoding) is broken or it was cut short. Send it again, or send it uncompressed.',
+        ? 'body-cut-short'
+        : 'body-unreadable',
     );
   }
   return null;

@@ -2,7 +2,8 @@
  * Limits at the trust boundary: how big and how deep a command may be, and how often a socket or
  * an address may send one. Checked before the schema, so hostile input costs little.
  */
-import { fail, type GavelError } from '../shared/errors.ts';
+import type { GavelError } from '../shared/errors.ts';
+import { refuse } from '../shared/refusals.ts';
 
 /** The largest command Gavel takes, as JSON. The biggest real one (an item with a note) is ~3 KB. */
 export const MAX_COMMAND_BYTES = 16 * 1024;
@@ -23,17 +24,11 @@ export function checkShape(value: unknown): GavelError | null {
   while (stack.length > 0) {
     const { v, depth } = stack.pop() as { v: unknown; depth: number };
     if (++nodes > MAX_COMMAND_NODES) {
-      return fail(
-        'too-large',
-        `A command has at most ${MAX_COMMAND_NODES} values: this one has more.`,
-      );
+      return refuse('too-large', 'command-too-many-values', { max: MAX_COMMAND_NODES });
     }
     if (typeof v !== 'object' || v === null) continue;
     if (depth >= MAX_COMMAND_DEPTH) {
-      return fail(
-        'invalid',
-        `A command is nested at most ${MAX_COMMAND_DEPTH} levels deep: this one goes deeper.`,
-      );
+      return refuse('invalid', 'command-too-deep', { max: MAX_COMMAND_DEPTH });
     }
     for (const child of Object.values(v)) stack.push({ v: child, depth: depth + 1 });
   }
@@ -41,13 +36,13 @@ export function checkShape(value: unknown): GavelError | null {
   try {
     bytes = Buffer.byteLength(JSON.stringify(value) ?? '');
   } catch {
-    return fail('invalid', 'The command cannot be read as JSON.');
+    return refuse('invalid', 'command-not-json');
   }
   if (bytes > MAX_COMMAND_BYTES) {
-    return fail(
-      'too-large',
-      `A command is at most ${MAX_COMMAND_BYTES / 1024} KB of JSON: this one is ${Math.ceil(bytes / 1024)} KB.`,
-    );
+    return refuse('too-large', 'command-too-large', {
+      maxKb: MAX_COMMAND_BYTES / 1024,
+      kb: Math.ceil(bytes / 1024),
+    });
   }
   return null;
 }
@@ -142,9 +137,6 @@ export const HOLD_OFF_MS = 30_000;
 
 /** The refusal for a sender over its limit. */
 export function rateLimited(waitMs: number): GavelError {
-  return fail(
-    'rate-limited',
-    `Too many commands too quickly: wait ${Math.max(1, Math.ceil(waitMs / 1000))} s and try again.`,
-    waitMs,
-  );
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return refuse('rate-limited', 'too-many-commands', { seconds }, waitMs);
 }

@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 import type { Server, Socket } from 'socket.io';
-import { fail, type GavelError } from '../shared/errors.ts';
+import type { GavelError } from '../shared/errors.ts';
 import type { PatchOp } from '../shared/patch.ts';
 import {
   PROTOCOL_VERSION,
@@ -20,6 +20,7 @@ import {
   type Snapshot,
 } from '../shared/protocol.ts';
 import { ROLES, type Actor, type Role } from '../shared/roles.ts';
+import { refuse } from '../shared/refusals.ts';
 import type { FloorRequest } from '../shared/state.ts';
 import { requestsOf, viewFor, type SessionView } from '../shared/views.ts';
 import { admit, newSecret, type Secrets } from './auth.ts';
@@ -283,10 +284,15 @@ export interface Live {
 
 function refusal(error: GavelError): Error & { data: HandshakeRefusal } {
   const err = new Error(error.message) as Error & { data: HandshakeRefusal };
-  err.data =
-    error.retryAfterMs === undefined
-      ? { code: error.code, message: error.message }
-      : { code: error.code, message: error.message, retryAfterMs: error.retryAfterMs };
+  // The keyed refusal's key travels too: a page says it in its language, or acts on it (reloads).
+  const { code, message, retryAfterMs, key, params } = error;
+  err.data = {
+    code,
+    message,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(key === undefined ? {} : { key }),
+    ...(params === undefined ? {} : { params }),
+  };
   return err;
 }
 
@@ -675,10 +681,10 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
 
   /** The refusal of a packet over the limit. */
   const tooLarge = (bytes: number) =>
-    fail(
-      'too-large',
-      `That was ${Math.ceil(bytes / 1024)} KB at once, more than the ${MAX_PAYLOAD_BYTES / 1024} KB Gavel takes: nothing was done, and the connection is closed (it reconnects by itself).`,
-    );
+    refuse('too-large', 'packet-too-large', {
+      kb: Math.ceil(bytes / 1024),
+      maxKb: MAX_PAYLOAD_BYTES / 1024,
+    });
 
   /** When a device cut off for flooding may come back, or null when it may now. */
   function heldOffFor(session: string, deviceKey: string | undefined, now: number): number | null {
@@ -697,14 +703,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     const origin = foreignOrigins.get(conn);
     if (origin !== undefined) {
       // Another site's page would act with whatever its visitor's browser holds: never taken.
-      next(
-        refusal(
-          fail(
-            'forbidden',
-            `Gavel takes connections only from its own pages, and this one is from ${origin.slice(0, 100)}: open Gavel at its own address, or ask whoever runs it to add that site to GAVEL_ALLOWED_ORIGINS.`,
-          ),
-        ),
-      );
+      next(refusal(refuse('forbidden', 'foreign-origin', { origin: origin.slice(0, 100) })));
       return;
     }
     const auth: unknown = socket.handshake.auth;
@@ -736,11 +735,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     }
     const { session, actor } = decided.admission;
     if (!hub.has(session)) {
-      next(
-        refusal(
-          fail('not-found', `There is no session "${session}" on this server: check the link.`),
-        ),
-      );
+      next(refusal(refuse('not-found', 'session-unknown-link', { session })));
       return;
     }
     // The audience's sockets share the cap; the moderator's and the stage's are never kept out by
@@ -755,9 +750,10 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       }
       next(
         refusal(
-          fail(
+          refuse(
             'rate-limited',
-            `Too many devices are connected to Gavel from this network (${cap}, the most one address may): this page tries again in ${SOCKET_CAP_RETRY_MS / 1000} s.`,
+            'too-many-devices',
+            { cap, seconds: SOCKET_CAP_RETRY_MS / 1000 },
             SOCKET_CAP_RETRY_MS,
           ),
         ),
@@ -768,9 +764,10 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     if (wait !== null) {
       next(
         refusal(
-          fail(
+          refuse(
             'rate-limited',
-            `This device sent far too many requests and was disconnected: it can reconnect in ${Math.ceil(wait / 1000)} s.`,
+            'device-held-off',
+            { seconds: Math.ceil(wait / 1000) },
             Math.ceil(wait),
           ),
         ),

@@ -14,6 +14,7 @@ import { FakeClock, offsetClock, systemClock, type Clock } from './clock.ts';
 import {
   builtInPlenary,
   checkSecretsFromEnv,
+  checkShippedDelegations,
   ConfigError,
   lanAddress,
   linkBase,
@@ -29,6 +30,7 @@ import type { EventLog } from './eventLog.ts';
 import { consoleLogger } from './logger.ts';
 import { pgBus, PgLog, redactUrl } from './pgLog.ts';
 import { originList, parseTrustProxy } from './proxy.ts';
+import { spreadsheetText } from './spreadsheetText.ts';
 import { StoreError } from './store.ts';
 
 const HELP = `Gavel: live session moderation for formal meetings.
@@ -141,7 +143,8 @@ function checkSpreadsheet(file: string): void {
       `${file} cannot be read (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
-  const result = importProgrammeCsv(bytes, { id: 'check', title: 'check', timeZone: 'UTC' });
+  const { text, encoding } = spreadsheetText(bytes);
+  const result = importProgrammeCsv(text, { id: 'check', title: 'check', timeZone: 'UTC' });
   if (!result.ok) {
     const n = result.problems.length;
     return die(
@@ -156,7 +159,7 @@ function checkSpreadsheet(file: string): void {
   const items = segments.reduce((n, s) => n + s.items.length, 0);
   const minutes = segments.reduce((n, s) => n + s.budgetMs, 0) / 60_000;
   console.log(
-    `${file} is a valid spreadsheet (${result.encoding}): ${segments.length} segments, ${items} items, ${minutes} min planned.`,
+    `${file} is a valid spreadsheet (${encoding}): ${segments.length} segments, ${items} items, ${minutes} min planned.`,
   );
 }
 
@@ -211,6 +214,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
   let fileSession: string | undefined;
   let fileIgnored = false;
   try {
+    checkShippedDelegations();
     programmes.push(builtInPlenary());
     const file = text('programme');
     if (file !== undefined) {

@@ -3,12 +3,13 @@
  * execute (the pure state machine), append to the log, acknowledge, then tell listeners. Every
  * refusal is a value with a code and a sentence; nothing here throws at a client.
  */
-import { Command, COMMAND_TYPES, type CommandType } from '../shared/commands.ts';
-import { fail, type GavelError } from '../shared/errors.ts';
+import { Command, COMMAND_TYPES } from '../shared/commands.ts';
+import type { GavelError } from '../shared/errors.ts';
 import { evolve, execute } from '../shared/machine.ts';
 import { describeIssues, type Programme } from '../shared/programme.ts';
 import type { CommandAck } from '../shared/protocol.ts';
-import { mayCommand, type Actor } from '../shared/roles.ts';
+import { refuse } from '../shared/refusals.ts';
+import { authorize, type Actor } from '../shared/roles.ts';
 import { initialState, type SessionState } from '../shared/state.ts';
 import type { Clock } from './clock.ts';
 import { checkShape } from './limits.ts';
@@ -41,33 +42,6 @@ function quote(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
-/** Why a role may not send a command, in words that tell the person what to do instead. */
-function forbidden(actor: Actor, type: CommandType): GavelError {
-  switch (actor.role) {
-    case 'viewer':
-      return fail(
-        'forbidden',
-        `This page only follows the meeting: ${type} needs the moderator's console.`,
-      );
-    case 'delegate':
-      return fail(
-        'forbidden',
-        `A delegate's device may only ask for the floor or withdraw its own request: ${type} needs the moderator.`,
-      );
-    case 'stage':
-      return fail(
-        'forbidden',
-        `The stage display only shows the meeting: ${type} needs the moderator.`,
-      );
-    case 'moderator':
-      return fail('forbidden', `${type} is not a command the moderator sends.`);
-    default: {
-      actor.role satisfies never;
-      return fail('forbidden', 'Unknown role.');
-    }
-  }
-}
-
 /**
  * Checks the shape of anything that arrived as a command and returns it typed, or the refusal.
  * The order matters: size and depth first (cheap), then the type (a clear sentence for an unknown
@@ -81,33 +55,30 @@ export function parseCommand(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return {
       ok: false,
-      error: fail(
-        'invalid',
-        'A command is a JSON object with a type, such as {"type":"speaker.next"}.',
-      ),
+      error: refuse('invalid', 'command-not-object'),
     };
   }
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string') {
     return {
       ok: false,
-      error: fail('invalid', 'type: a command names its type as text, such as "speaker.next".'),
+      error: refuse('invalid', 'command-type-not-text'),
     };
   }
   if (!KNOWN_TYPES.has(type)) {
     return {
       ok: false,
-      error: fail(
-        'invalid',
-        `type: ${quote(type)} is not a Gavel command (docs/api.md lists them).`,
-      ),
+      error: refuse('invalid', 'command-unknown', { type: quote(type) }),
     };
   }
   const parsed = Command.safeParse(raw);
   if (!parsed.success) {
     const problems = describeIssues(parsed.error.issues);
     const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    return { ok: false, error: fail('invalid', `${type} is not valid: ${list}.`) };
+    return {
+      ok: false,
+      error: refuse('invalid', 'command-invalid', { command: type, problems: list }),
+    };
   }
   return { ok: true, command: parsed.data };
 }
@@ -125,10 +96,10 @@ interface SessionQueue {
  */
 const MAX_ATTEMPTS = 100;
 
-const UNAVAILABLE = fail(
-  'unavailable',
-  'The server could not write this command to its log, so it did not run: tell the technician (the disk may be full, or the database unreachable).',
-);
+const UNAVAILABLE = refuse('unavailable', 'log-unwritable');
+
+/** There is no such session (any more): deleted here or by another process. */
+const unknownSession = (session: string) => refuse('not-found', 'session-unknown', { session });
 
 /**
  * The sessions one process serves, and the only door through which they change. The process is a
@@ -322,10 +293,7 @@ export class SessionHub {
 
   /** Adds a session from a parsed programme; refused when its id is taken, here or elsewhere. */
   async create(programme: Programme): Promise<GavelError | null> {
-    const taken = fail(
-      'not-allowed',
-      `A session with the id "${programme.id}" already exists on this server: give the programme another id.`,
-    );
+    const taken = refuse('not-allowed', 'session-id-taken', { id: programme.id });
     if (this.sessions.has(programme.id)) return taken;
     const createdAt = this.clock.now();
     let created: boolean;
@@ -354,7 +322,7 @@ export class SessionHub {
   /** Archives a session, or takes it out of the archive. */
   async setArchived(id: string, archived: boolean): Promise<GavelError | null> {
     const session = this.sessions.get(id);
-    if (!session) return fail('not-found', `There is no session "${id}" on this server.`);
+    if (!session) return unknownSession(id);
     try {
       await this.log.setArchived(id, archived);
     } catch (error) {
@@ -379,12 +347,9 @@ export class SessionHub {
         // Decided on the state held; the delete below reports an unreachable log.
       }
       const session = this.sessions.get(id);
-      if (!session) return fail('not-found', `There is no session "${id}" on this server.`);
+      if (!session) return unknownSession(id);
       if (session.state.status === 'live' || session.state.status === 'suspended') {
-        return fail(
-          'not-allowed',
-          `"${id}" is under way: end the session before deleting it (its record goes with it).`,
-        );
+        return refuse('not-allowed', 'session-under-way', { id });
       }
       try {
         await this.log.deleteSession(id);
@@ -409,14 +374,15 @@ export class SessionHub {
     if (!this.sessions.has(sessionId)) {
       return Promise.resolve({
         ok: false,
-        error: fail('not-found', `There is no session "${sessionId}" on this server.`),
+        error: unknownSession(sessionId),
       });
     }
     const parsed = parseCommand(raw);
     if (!parsed.ok) return Promise.resolve(parsed);
     const { command } = parsed;
-    if (!mayCommand(actor.role, command.type))
-      return Promise.resolve({ ok: false, error: forbidden(actor, command.type) });
+    // The same check, and the same words, as the state machine's.
+    const forbidden = authorize(actor, command.type);
+    if (forbidden) return Promise.resolve({ ok: false, error: forbidden });
     return this.serial(
       sessionId,
       () => this.decideAndWrite(sessionId, command, actor),
@@ -434,7 +400,7 @@ export class SessionHub {
       if (!session) {
         return {
           ok: false,
-          error: fail('not-found', `There is no session "${sessionId}" on this server.`),
+          error: unknownSession(sessionId),
         };
       }
       const now = this.clock.now();
@@ -485,10 +451,7 @@ export class SessionHub {
     }
     return {
       ok: false,
-      error: fail(
-        'unavailable',
-        'Other consoles changed this session at the same moment, again and again: look at the programme and press again.',
-      ),
+      error: refuse('unavailable', 'log-contended'),
     };
   }
 

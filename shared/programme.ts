@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
-import { fail, type GavelError } from './errors.ts';
+import type { GavelError } from './errors.ts';
+import { refuse } from './refusals.ts';
 import {
   DEFAULT_REQUEST_TIMES_MS,
   ITEM_KINDS,
@@ -485,8 +486,7 @@ export function parseProgramme(input: unknown): ProgrammeResult {
 /** One sentence for a refused programme, for a command line or an HTTP error. Pure. */
 export function programmeError(problems: readonly ProgrammeProblem[]): GavelError {
   const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-  return fail(
-    'invalid',
-    `The programme has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${list}`,
-  );
+  return problems.length === 1
+    ? refuse('invalid', 'programme-problem', { problems: list })
+    : refuse('invalid', 'programme-problems', { count: problems.length, problems: list });
 }

@@ -1,11 +1,13 @@
 /**
  * Programmes as spreadsheets: one row per item, and a row with empty item columns for a segment
  * without items (an open floor). Reads what Excel writes in English and French locales: comma or
- * semicolon, decimal point or comma, UTF-8 with or without a byte-order mark, or Windows-1252.
- * Every problem is named by line and column. Pure.
+ * semicolon, decimal point or comma. It takes text: a file's bytes are decoded where they arrive
+ * (UTF-8 with or without a byte-order mark, else Windows-1252: `server/spreadsheetText.ts`). Every
+ * problem is named by line and column. Pure.
  */
 import { csvTable, unguardCsvCell, type CsvDelimiter, type CsvValue } from './csv.ts';
 import { formatDurationForFile } from './duration.ts';
+import { foldName } from './fold.ts';
 import {
   parseProgramme,
   type Programme,
@@ -52,54 +54,6 @@ const ALIASES: Record<string, CsvColumn> = {
   avertissement: 'warning',
   alerte: 'danger',
 };
-
-/* ---------------------------------------------------------------------------------------- */
-/* Bytes to text                                                                            */
-/* ---------------------------------------------------------------------------------------- */
-
-/** Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1). */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-function decodeUtf8(bytes: Uint8Array, start: number): string | null {
-  let out = '';
-  for (let i = start; i < bytes.length;) {
-    const b = bytes[i] ?? 0;
-    let code: number;
-    let extra: number;
-    if (b < 0x80) [code, extra] = [b, 0];
-    else if (b >= 0xc2 && b < 0xe0) [code, extra] = [b & 0x1f, 1];
-    else if (b >= 0xe0 && b < 0xf0) [code, extra] = [b & 0x0f, 2];
-    else if (b >= 0xf0 && b < 0xf5) [code, extra] = [b & 0x07, 3];
-    else return null;
-    for (let k = 1; k <= extra; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return null;
-      code = (code << 6) | (c & 0x3f);
-    }
-    out += String.fromCodePoint(code);
-    i += extra + 1;
-  }
-  return out;
-}
-
-function decodeCp1252(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes)
-    out += b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] ?? '') : String.fromCharCode(b);
-  return out;
-}
-
-/** Reads a spreadsheet's bytes: UTF-8 (with or without BOM) when valid, else Windows-1252. Pure. */
-export function decodeSpreadsheet(bytes: Uint8Array): {
-  text: string;
-  encoding: 'utf-8' | 'windows-1252';
-} {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const utf8 = decodeUtf8(bytes, bom ? 3 : 0);
-  return utf8 === null
-    ? { text: decodeCp1252(bytes), encoding: 'windows-1252' }
-    : { text: utf8, encoding: 'utf-8' };
-}
 
 /* ---------------------------------------------------------------------------------------- */
 /* CSV text to rows                                                                         */
@@ -181,7 +135,6 @@ export type CsvImport =
       readonly ok: true;
       readonly programme: Programme;
       readonly file: ProgrammeFile;
-      readonly encoding: string;
     }
   | { readonly ok: false; readonly problems: readonly CsvProblem[] };
 
@@ -201,10 +154,7 @@ const normalise = (header: string) =>
 /** A slug for a segment id from its title. */
 function slug(title: string, taken: Set<string>): string {
   const base =
-    title
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
+    foldName(title)
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 48) || 'segment';
@@ -239,15 +189,10 @@ const FIELD_COLUMN: Record<string, CsvColumn> = {
 };
 
 /**
- * Reads a programme from a spreadsheet's bytes (or text). Every problem is named by line and
+ * Reads a programme from a spreadsheet's text, already decoded. Every problem is named by line and
  * column, the header's own problems included. Pure.
  */
-export function importProgrammeCsv(
-  input: Uint8Array | string,
-  session: CsvSessionFields,
-): CsvImport {
-  const { text, encoding } =
-    typeof input === 'string' ? { text: input, encoding: 'utf-8' } : decodeSpreadsheet(input);
+export function importProgrammeCsv(text: string, session: CsvSessionFields): CsvImport {
   const delimiter = detectDelimiter(text);
   const rows = parseCsv(text, delimiter);
   const [header, ...body] = rows;
@@ -371,8 +316,7 @@ export function importProgrammeCsv(
     segments,
   };
   const result: ProgrammeResult = parseProgramme(file);
-  if (result.ok)
-    return { ok: true, programme: result.programme, file: file as ProgrammeFile, encoding };
+  if (result.ok) return { ok: true, programme: result.programme, file: file as ProgrammeFile };
   return {
     ok: false,
     problems: result.problems.map((p) => {

@@ -13,6 +13,12 @@ export const PROTOCOL_VERSION = 1;
 /** What a socket sends when it connects (`auth` of the Socket.IO handshake). */
 export interface Handshake {
   readonly session: string;
+  /**
+   * The `PROTOCOL_VERSION` the page was built with. The server refuses another (`protocol-old`,
+   * `protocol-new`) and the page reloads, rather than apply patches of a shape it does not know.
+   * Scripts and integrations may leave it out: they are admitted as they are.
+   */
+  readonly protocol?: number;
   /** The role asked for; the server decides from the credentials given. */
   readonly role?: Role;
   /**
@@ -109,6 +115,9 @@ export interface ClientToServerEvents {
 export interface HandshakeRefusal {
   readonly code: GavelError['code'];
   readonly message: string;
+  /** Which refusal of `refusals.ts` it is, when it is one, and the values its sentence names. */
+  readonly key?: GavelError['key'];
+  readonly params?: GavelError['params'];
   /** With `rate-limited`: when the device may try again, in ms. */
   readonly retryAfterMs?: number;
 }

@@ -1,5 +1,7 @@
 /** Who may send which command. Roles are decided by the server at the handshake. */
-import type { CommandType } from './commands.ts';
+import type { GavelError } from './errors.ts';
+import { refuse } from './refusals.ts';
+import { COMMAND_TYPES, COMMANDS, type CommandType } from './registry.ts';
 
 export const ROLES = ['viewer', 'delegate', 'stage', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -10,50 +12,24 @@ export interface Actor {
   readonly deviceKey?: string;
 }
 
-const M = ['moderator'] as const;
-const DM = ['delegate', 'moderator'] as const;
-
-/** Which roles may send each command. A missing row fails to compile. */
-export const PERMISSIONS: Readonly<Record<CommandType, readonly Role[]>> = {
-  'session.start': M,
-  'session.suspend': M,
-  'session.resume': M,
-  'session.end': M,
-  'session.update': M,
-  'speaker.next': M,
-  'speaker.call': M,
-  'speaker.finish': M,
-  'speaker.skip': M,
-  'speaker.recall': M,
-  'segment.end': M,
-  'segment.update': M,
-  'timer.start': M,
-  'timer.pause': M,
-  'timer.adjust': M,
-  'timer.set': M,
-  'timer.reset': M,
-  'message.show': M,
-  'message.clear': M,
-  'stage.blank': M,
-  'stage.flash': M,
-  'item.add': M,
-  'item.update': M,
-  'item.move': M,
-  'item.remove': M,
-  'floor.open': M,
-  'floor.close': M,
-  'floor.request': DM,
-  'floor.withdraw': DM,
-  'floor.approve': M,
-  'floor.decline': M,
-  'floor.move': M,
-  'floor.give': M,
-  'delegation.add': M,
-  'record.correct': M,
-  undo: M,
-};
+/** Which roles may send each command: each domain module says it for its commands. */
+export const PERMISSIONS: Readonly<Record<CommandType, readonly Role[]>> = Object.fromEntries(
+  COMMAND_TYPES.map((type) => [type, COMMANDS[type].roles]),
+) as Record<CommandType, readonly Role[]>;
 
 /** True when the role may send commands of this type at all. Pure. */
 export function mayCommand(role: Role, type: CommandType): boolean {
   return PERMISSIONS[type].includes(role);
+}
+
+/**
+ * Null when the actor's role may send this command, else the one refusal that says who may.
+ * The server checks it on arrival and the state machine again in `decide`. Pure.
+ */
+export function authorize(actor: Actor, type: CommandType): GavelError | null {
+  if (mayCommand(actor.role, type)) return null;
+  const key = PERMISSIONS[type].includes('delegate')
+    ? 'forbidden-command-delegate'
+    : 'forbidden-command';
+  return refuse('forbidden', key, { role: actor.role, command: type });
 }

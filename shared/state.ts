@@ -1,6 +1,7 @@
 /** The live state of one session, as the state machine holds it. Plain data: JSON round-trips. */
 import type { Category } from './categories.ts';
 import type { Delegation } from './delegations.ts';
+import type { GavelEvent } from './events.ts';
 import type {
   FloorSegment,
   Item,
@@ -149,7 +150,7 @@ export interface UndoEntry {
   readonly version: number;
   readonly before: SessionState;
   /** Events others sent since (a delegate's request): kept when this command is undone. */
-  readonly since: readonly unknown[];
+  readonly since: readonly GavelEvent[];
 }
 
 export interface SessionState {

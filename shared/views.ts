@@ -7,35 +7,29 @@ import type { Category } from './categories.ts';
 import type { Delegation } from './delegations.ts';
 import type { EnablementInput } from './enablement.ts';
 import type { DistributiveOmit } from './events.ts';
-import type { ProgrammeMeta, RequestKind } from './programme.ts';
+import type { RequestKind } from './programme.ts';
 import type { Actor, Role } from './roles.ts';
 import type {
   DelegationRef,
   FloorRequest,
-  FloorStatus,
+  FloorState,
   ItemStatus,
   LiveItem,
   LiveSegment,
   RequestStatus,
   SegmentStatus,
   SessionState,
-  SessionStatus,
-  StageMessage,
-  StageState,
   Turn,
+  UndoEntry,
 } from './state.ts';
 
 /** The timer of the current turn: the fields integrations read, kept stable. */
-export interface TimerView {
-  readonly turnId: string;
-  readonly itemId: string;
-  readonly plannedMs: number;
-  readonly grantedMs: number;
-  readonly elapsedMs: number;
-  readonly startedAt: number | null;
-  readonly warningMs: number;
-  readonly dangerMs: number;
-}
+export type TimerView = Pick<
+  Turn,
+  'itemId' | 'plannedMs' | 'grantedMs' | 'elapsedMs' | 'startedAt' | 'warningMs' | 'dangerMs'
+> & {
+  readonly turnId: Turn['id'];
+};
 
 /** One place in the list of speakers, as everyone sees it. */
 export interface QueueEntry {
@@ -52,8 +46,7 @@ export interface QueueEntry {
 /** A request with its device key taken out; `mine` tells a delegate which are its own. */
 export type RequestView = Omit<FloorRequest, 'deviceKey'> & { readonly mine?: boolean };
 
-export interface FloorView {
-  readonly status: FloorStatus;
+export interface FloorView extends Pick<FloorState, 'status'> {
   readonly floorCodeRequired: boolean;
   /** The code itself, for the stage (to show it in the room) and the moderator; else null. */
   readonly floorCode: string | null;
@@ -81,18 +74,17 @@ export type TurnView = Omit<Turn, 'corrections' | 'speaker'> & {
   readonly corrections?: Turn['corrections'];
 };
 
-export interface UndoLabel {
-  readonly commandType: string;
-  readonly at: number;
-  readonly version: number;
-}
+export type UndoLabel = Pick<UndoEntry, 'commandType' | 'at' | 'version'>;
 
-export interface SessionView {
-  readonly id: string;
-  readonly version: number;
+/**
+ * A session as one role sees it: the state's own fields where they are shown as they are (the
+ * message to the speaker is the stage's and the moderator's only: null for others).
+ */
+export interface SessionView extends Pick<
+  SessionState,
+  'id' | 'version' | 'status' | 'meta' | 'message' | 'stage' | 'startedAt' | 'endedAt'
+> {
   readonly role: Role;
-  readonly status: SessionStatus;
-  readonly meta: ProgrammeMeta;
   readonly segments: readonly SegmentView[];
   readonly current: {
     readonly segmentId: string | null;
@@ -102,11 +94,6 @@ export interface SessionView {
   readonly timer: TimerView | null;
   readonly turns: readonly TurnView[];
   readonly floor: FloorView;
-  /** The message to the speaker: the stage and the moderator only; null for others. */
-  readonly message: StageMessage | null;
-  readonly stage: StageState;
-  readonly startedAt: number | null;
-  readonly endedAt: number | null;
   /** The moderator's undo stack, latest last: labels only. Empty for other roles. */
   readonly undo: readonly UndoLabel[];
   /** Delegations this session added to the shipped list. */

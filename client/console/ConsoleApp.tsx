@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { connect, disconnect } from '../lib/connection.ts';
-import { common, useT } from '../lib/i18n.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
+import { refusalText } from '../lib/refusalText.ts';
 import { forgetSecret } from '../lib/route.ts';
 import { useGavel } from '../lib/store.ts';
 import { Console } from './Console.tsx';
@@ -27,6 +28,7 @@ export function ConsoleApp({
 }) {
   const t = useT(messages);
   const tc = useT(common);
+  const lang = useLang((s) => s.lang);
   const [token, setToken] = useState(initialToken);
   const [tokenProblem, setTokenProblem] = useState<TokenProblem | null>(null);
   const view = useGavel((s) => s.view);
@@ -78,7 +80,7 @@ export function ConsoleApp({
     );
   }
   if (connection === 'refused' && handshakeError?.code === 'not-found') {
-    return <Notice text={`${tc('unknown-session')} ${handshakeError.message}`} />;
+    return <Notice text={`${tc('unknown-session')} ${refusalText(handshakeError, lang)}`} />;
   }
   if (!view || view.role !== 'moderator') {
     return (

@@ -1,5 +1,5 @@
 /**
- * How the console commands. Every command carries the version it was pressed on (`guard`); one the
+ * How the console commands. Every command carries the version it was pressed on; one the
  * state does not allow is not sent (the console shows at once the sentence the server would give,
  * from the same pure rule); and time adjustments queue up, so that pressing + three times adds a
  * minute and a half. (The server never rate-limits the moderator's socket.)
@@ -64,7 +64,7 @@ async function actNow(command: Command): Promise<CommandAck> {
       ? { ...command, expectedVersion: view.version }
       : command;
   const sentAt = Date.now();
-  const ack = await send(guarded, { guard: true });
+  const ack = await send(guarded);
   if (ack.ok) await versionReached(ack.version);
   // A refusal shown before this command worked no longer describes the meeting.
   const shown = useGavel.getState().refusal;

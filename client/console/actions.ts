@@ -1,54 +1,27 @@
 /**
- * The console's registry: a label for every command (a missing row fails to compile), and the
- * one-key actions with their keys and the command each one sends in the current state.
+ * The console's side of the registry: a label for every command of shared/registry.ts (its
+ * words are in messages.ts; a missing one fails to compile), and the one-key actions with their
+ * keys and the command each one sends in the current state.
  */
-import type { Command, CommandType } from '../../shared/commands.ts';
+import { COMMAND_TYPES, type Command, type CommandType } from '../../shared/commands.ts';
 import type { SessionView } from '../../shared/views.ts';
 import type { MessageKey } from './messages.ts';
 
-/** What each command is called when the console names it (a refusal, the undo button). */
-export const COMMAND_LABELS: Readonly<Record<CommandType, MessageKey>> = {
-  'session.start': 'command.session.start',
-  'session.suspend': 'command.session.suspend',
-  'session.resume': 'command.session.resume',
-  'session.end': 'command.session.end',
-  'session.update': 'command.session.update',
-  'speaker.next': 'command.speaker.next',
-  'speaker.call': 'command.speaker.call',
-  'speaker.finish': 'command.speaker.finish',
-  'speaker.skip': 'command.speaker.skip',
-  'speaker.recall': 'command.speaker.recall',
-  'segment.end': 'command.segment.end',
-  'segment.update': 'command.segment.update',
-  'timer.start': 'command.timer.start',
-  'timer.pause': 'command.timer.pause',
-  'timer.adjust': 'command.timer.adjust',
-  'timer.set': 'command.timer.set',
-  'timer.reset': 'command.timer.reset',
-  'message.show': 'command.message.show',
-  'message.clear': 'command.message.clear',
-  'stage.blank': 'command.stage.blank',
-  'stage.flash': 'command.stage.flash',
-  'item.add': 'command.item.add',
-  'item.update': 'command.item.update',
-  'item.move': 'command.item.move',
-  'item.remove': 'command.item.remove',
-  'floor.open': 'command.floor.open',
-  'floor.close': 'command.floor.close',
-  'floor.request': 'command.floor.request',
-  'floor.withdraw': 'command.floor.withdraw',
-  'floor.approve': 'command.floor.approve',
-  'floor.decline': 'command.floor.decline',
-  'floor.move': 'command.floor.move',
-  'floor.give': 'command.floor.give',
-  'delegation.add': 'command.delegation.add',
-  'record.correct': 'command.record.correct',
-  undo: 'command.undo',
-};
+/** The console's label of a command: `command.<type>` in messages.ts, English and French. */
+export type CommandLabelKey = `command.${CommandType}`;
+
+/**
+ * Every command has its label: a command added to the registry without one fails to compile here,
+ * naming the missing key.
+ */
+type MissingLabels = Exclude<CommandLabelKey, MessageKey>;
+const LABELS_COMPLETE: [MissingLabels] extends [never] ? true : MissingLabels = true;
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(COMMAND_TYPES);
 
 /** The label key of a command type the server named (it may be one this build does not know). */
 export function commandLabelKey(type: string): MessageKey | null {
-  return type in COMMAND_LABELS ? COMMAND_LABELS[type as CommandType] : null;
+  return LABELS_COMPLETE && KNOWN_TYPES.has(type) ? (`command.${type}` as CommandLabelKey) : null;
 }
 
 export const ADJUST_STEP_MS = 30_000;

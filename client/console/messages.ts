@@ -208,6 +208,7 @@ export const messages = defineMessages({
 
     'lang.switch': 'Language of the console',
 
+    // One label per command of shared/registry.ts, `command.<type>` (actions.ts checks them all).
     'command.session.start': 'Start the session',
     'command.session.suspend': 'Suspend the session',
     'command.session.resume': 'Resume the session',

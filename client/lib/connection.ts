@@ -7,15 +7,16 @@ import { io, type Socket } from 'socket.io-client';
 import type { Command } from '../../shared/commands.ts';
 import { fail } from '../../shared/errors.ts';
 import { applyPatch } from '../../shared/patch.ts';
-import type {
-  ClientToServerEvents,
-  CommandAck,
-  Handshake,
-  HandshakeRefusal,
-  PackedSnapshot,
-  ServerToClientEvents,
-  Snapshot,
-  Update,
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type CommandAck,
+  type Handshake,
+  type HandshakeRefusal,
+  type PackedSnapshot,
+  type ServerToClientEvents,
+  type Snapshot,
+  type Update,
 } from '../../shared/protocol.ts';
 import { bestEstimate, type ClockSampleTimes } from '../../shared/clockSync.ts';
 import { useGavel } from './store.ts';
@@ -76,11 +77,32 @@ async function unpack(snapshot: PackedSnapshot): Promise<Snapshot> {
   };
 }
 
+/** Where a page notes the protocol version it reloaded for: it reloads once, never in a loop. */
+const RELOADED_FOR = 'gavel.reloadedFor';
+
+/**
+ * Reloads the page to get the server's version of it, once per version of this page: a reload that
+ * brings back the same page (a cache in the way) leaves it showing the refusal instead. False when
+ * it does not reload.
+ */
+function reloadOnce(): boolean {
+  try {
+    if (sessionStorage.getItem(RELOADED_FOR) === String(PROTOCOL_VERSION)) return false;
+    sessionStorage.setItem(RELOADED_FOR, String(PROTOCOL_VERSION));
+  } catch {
+    // No storage: no way to tell a second reload from the first, so none.
+    return false;
+  }
+  location.reload();
+  return true;
+}
+
 /** Connects this page to a session with the credentials it has. Call once per page. */
 export function connect(handshake: Handshake): GavelSocket {
   disconnect();
+  const auth: Handshake = { ...handshake, protocol: PROTOCOL_VERSION };
   const s: GavelSocket = io({
-    auth: canUnpack ? { ...handshake, packed: true } : { ...handshake },
+    auth: canUnpack ? { ...auth, packed: true } : auth,
     reconnectionDelayMax: 5_000,
     // A WebSocket at once; long-polling only where it fails (a proxy that blocks the upgrade).
     transports: ['websocket', 'polling'],
@@ -121,9 +143,12 @@ export function connect(handshake: Handshake): GavelSocket {
   });
   s.on('connect_error', (err: Error & { data?: HandshakeRefusal }) => {
     if (err.data?.code) {
+      const { code, message, retryAfterMs, key, params } = err.data;
+      // A page of another version than the server's: its new bundle is a reload away.
+      if ((key === 'protocol-old' || key === 'protocol-new') && reloadOnce()) return;
       useGavel.setState({
         connection: 'refused',
-        handshakeError: fail(err.data.code, err.data.message, err.data.retryAfterMs),
+        handshakeError: { ...fail(code, message, retryAfterMs), key, params },
       });
       // Kept away for a while, not for good: the page comes back by itself when it may.
       if (err.data.code === 'rate-limited') reconnectLater(err.data.retryAfterMs ?? 30_000);
@@ -177,18 +202,13 @@ export function disconnect(): void {
 }
 
 /**
- * Sends a command. With `guard` (the console's way) it carries the version the sender saw, so a
- * command pressed twice or on a screen that was behind is refused as stale instead of acting twice.
+ * Sends a command as it is: one that carries `expectedVersion` (the console's, see `act.ts`) is
+ * refused as stale when the session moved on, instead of acting on a state nobody saw.
  */
-export function send(command: Command, options: { guard?: boolean } = {}): Promise<CommandAck> {
+export function send(command: Command): Promise<CommandAck> {
   const s = socket;
   if (!s)
     return Promise.resolve({ ok: false, error: fail('not-allowed', 'Not connected to Gavel.') });
-  const version = useGavel.getState().view?.version;
-  const withVersion: Command =
-    options.guard && version !== undefined && command.expectedVersion === undefined
-      ? { ...command, expectedVersion: version }
-      : command;
   useGavel.setState((st) => ({ pending: st.pending + 1 }));
   return new Promise((resolve) => {
     let settled = false;
@@ -206,7 +226,7 @@ export function send(command: Command, options: { guard?: boolean } = {}): Promi
     // Sent now, its answer may be lost with the connection; sent while offline, it waits in
     // Socket.IO's buffer and goes out on reconnection.
     (s.connected ? inFlight : unsent).add(settle);
-    s.emit('session:command', withVersion, settle);
+    s.emit('session:command', command, settle);
   });
 }
 

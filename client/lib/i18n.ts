@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Category } from '../../shared/categories.ts';
+import { fillSentence } from '../../shared/fillSentence.ts';
 import type { DelegationRef } from '../../shared/state.ts';
 
 export const LANGS = [
@@ -65,18 +66,10 @@ export type Translate<M extends Messages> = (
   params?: Record<string, string | number>,
 ) => string;
 
-/** Fills `{name}` placeholders. */
-function fill(text: string, params?: Record<string, string | number>): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
 /** A translator for one catalogue in one language. */
 export function translator<M extends Messages>(catalogue: Catalogue<M>, lang: Lang): Translate<M> {
   const table = catalogue[lang] as Record<string, string>;
-  return (key, params) => fill(table[key] ?? catalogue.en[key] ?? key, params);
+  return (key, params) => fillSentence(table[key] ?? catalogue.en[key] ?? key, params);
 }
 
 /** The translator for the page's current language. */

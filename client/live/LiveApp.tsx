@@ -2,6 +2,7 @@
 import { Suspense } from 'react';
 import { common, useT } from '../lib/i18n.ts';
 import { useGavel } from '../lib/store.ts';
+import { useRefusalText } from '../lib/useRefusalText.ts';
 import { OfflineBadge } from '../displays/OfflineBadge.tsx';
 import { displayMessages } from '../displays/messages.ts';
 import { lazyPart } from './lazyPart.ts';
@@ -16,6 +17,7 @@ export function LiveApp() {
   const view = useGavel((s) => s.view);
   const connection = useGavel((s) => s.connection);
   const handshakeError = useGavel((s) => s.handshakeError);
+  const refusal = useRefusalText(handshakeError);
   const hasRequests = useGavel((s) => s.mine.length > 0);
   const c = useT(common);
   const d = useT(displayMessages);
@@ -23,9 +25,7 @@ export function LiveApp() {
     return (
       <main className="live live-problem" role="alert" data-testid="live-refused">
         <h1>{d('refused.title')}</h1>
-        <p>
-          {handshakeError?.code === 'not-found' ? c('unknown-session') : handshakeError?.message}
-        </p>
+        <p>{handshakeError?.code === 'not-found' ? c('unknown-session') : refusal}</p>
       </main>
     );
   }

@@ -1,17 +1,16 @@
 /**
  * Type-ahead over the delegations Gavel ships and those the session added: matched in the page's
- * language first, then in the other, ignoring case and accents ("cote" finds "Côte d'Ivoire").
- * Pure.
+ * language first, then in the other, compared as `foldName` folds them ("cote d'ivoire" finds
+ * "Côte d’Ivoire"). Pure.
  */
 import type { Delegation } from '../../shared/delegations.ts';
+import { foldName } from '../../shared/fold.ts';
 import type { Lang } from '../lib/i18n.ts';
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 function score(label: string, q: string): number | null {
-  const l = fold(label);
+  const l = foldName(label);
   if (l.startsWith(q)) return 0;
-  if (l.split(/[\s(),'’-]+/).some((word) => word.startsWith(q))) return 1;
+  if (l.split(' ').some((word) => word.startsWith(q))) return 1;
   if (l.includes(q)) return 2;
   return null;
 }
@@ -23,14 +22,14 @@ export function searchDelegations(
   lang: Lang,
   limit = 8,
 ): Delegation[] {
-  const q = fold(query.trim());
+  const q = foldName(query);
   if (q === '') return [];
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const ranked: { d: Delegation; rank: number }[] = [];
   for (const d of list) {
     const own = score(d[lang], q);
     const theirs = score(d[other], q);
-    const byId = d.id === q ? 0 : null;
+    const byId = foldName(d.id) === q ? 0 : null;
     const candidates = [byId, own, theirs === null ? null : theirs + 3].filter(
       (x): x is number => x !== null,
     );

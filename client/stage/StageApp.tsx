@@ -21,6 +21,7 @@ import type { StageOptions } from './stageOptions.ts';
 import { MESSAGE_FLASH_MS, OVERTIME_FLASH_MS, STAGE_FLASH_MS, within } from './timing.ts';
 import { usePointerIdle } from './usePointerIdle.ts';
 import { useWakeLock } from './useWakeLock.ts';
+import { useRefusalText } from '../lib/useRefusalText.ts';
 
 interface Shown {
   readonly figure: string | null;
@@ -54,6 +55,7 @@ export function StageApp({
   const view = useGavel((s) => s.view);
   const connection = useGavel((s) => s.connection);
   const handshakeError = useGavel((s) => s.handshakeError);
+  const refusal = useRefusalText(handshakeError);
   const c = useT(common);
   const d = useT(displayMessages);
   const t = useT(stageMessages);
@@ -84,7 +86,7 @@ export function StageApp({
           <p>
             {handshakeError?.code === 'unauthorized' || handshakeError?.code === 'forbidden'
               ? t('refused.key')
-              : (handshakeError?.message ?? c('unknown-session'))}
+              : (refusal ?? c('unknown-session'))}
           </p>
         </div>
       </div>

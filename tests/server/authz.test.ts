@@ -331,8 +331,9 @@ describe('handshakes: every wrong credential, every role without its secret', ()
 
   it.each(cases)('refuses %s', async (_name, auth, code) => {
     const outcome = await handshake({ session: SESSION, ...auth });
-    expect(outcome).toEqual({
-      refused: { code, message: expect.stringMatching(/^.{10,}[.:]/) },
+    // Each refusal names its sentence by key, so a page can say it in its own language.
+    expect(outcome).toMatchObject({
+      refused: { code, message: expect.stringMatching(/^.{10,}[.:]/), key: expect.any(String) },
     });
   });
 

@@ -356,6 +356,7 @@ describe('the handshake', () => {
     expect(await refusal).toEqual({
       code: 'unauthorized',
       message: expect.stringMatching(/token is not right/),
+      key: 'token-wrong-link',
     });
     // The session stays as it was, even once a moderator looks.
     const moderator = await server.moderator();

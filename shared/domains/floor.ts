@@ -1,0 +1,575 @@
+/**
+ * The list of speakers of an open floor: opening and closing it, requests for the floor and what
+ * the moderator does with them (approve, decline, move, give the floor), and the delegations a
+ * session adds to the shipped list. Pure.
+ */
+import { z } from 'zod';
+import type { E } from '../events.ts';
+import { CATEGORIES, categoryRank, type Category } from '../categories.ts';
+import { DELEGATIONS, type Delegation } from '../delegations.ts';
+import { foldName } from '../fold.ts';
+import {
+  DEFAULT_REQUEST_TIMES_MS,
+  Id,
+  REQUEST_KINDS,
+  resolveThresholds,
+  type RequestKind,
+} from '../programme.ts';
+import { refuse } from '../refusals.ts';
+import {
+  currentSegment,
+  currentTurn,
+  findItem,
+  findRequest,
+  type DelegationRef,
+  type FloorRequest,
+  type LiveItem,
+  type LiveSegment,
+  type SessionState,
+} from '../state.ts';
+import { cmd, Index, start, text } from './fields.ts';
+import {
+  defineCommand,
+  defineEvolvers,
+  DELEGATE_OR_MODERATOR,
+  dequeue,
+  invalid,
+  lookupDelegation,
+  mapRequest,
+  MODERATOR,
+  needLive,
+  notAllowed,
+  refOf,
+  requestNotFound,
+  type Context,
+  type Draft,
+  type Outcome,
+} from './kit.ts';
+import { beginTurn, endCurrentTurn, freshItemId } from './turns.ts';
+
+export type FloorEvent =
+  | E<'floorOpened', { floorCode: string | null }>
+  | E<'floorClosed'>
+  | E<'floorRequested', { request: FloorRequest }>
+  | E<'floorWithdrawn', { requestId: string }>
+  | E<'floorApproved', { requestId: string; category: Category }>
+  | E<'floorDeclined', { requestId: string; reason: string | null }>
+  | E<'floorMoved', { requestId: string; toIndex: number }>
+  | E<'floorGiven', { requestId: string; turnId: string; segmentId: string }>
+  | E<'delegationAdded', { delegation: Delegation }>;
+
+/** A device may ask for the floor once per this many ms. */
+export const REQUEST_INTERVAL_MS = 10_000;
+/** A device may hold at most this many open requests. */
+export const MAX_OPEN_REQUESTS_PER_DEVICE = 3;
+/** Rights of reply per delegation per session. */
+export const MAX_REPLIES_PER_DELEGATION = 2;
+
+const OPEN_REQUEST: ReadonlySet<string> = new Set(['requested', 'queued', 'speaking']);
+
+const DelegationInput = text(120);
+const FloorCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{3,12}$/, { message: 'must be 3 to 12 letters or digits' });
+
+const FloorRequestCommand = cmd('floor.request', {
+  delegation: DelegationInput,
+  speakerName: text(120).optional(),
+  kind: z.enum(REQUEST_KINDS),
+  onBehalfOf: DelegationInput.optional(),
+  addressedTo: Id.optional(),
+  category: z.enum(CATEGORIES).optional(),
+  floorCode: z.string().max(40).optional(),
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Delegations and precedence                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * A delegation typed by name ("France", "Côte d'Ivoire", "Allemagne") is the listed one, so it
+ * gets its category and counts as itself for the one-open-request rule.
+ */
+function findByName(state: SessionState, name: string): Delegation | undefined {
+  const wanted = foldName(name);
+  const match = (d: Delegation) => foldName(d.en) === wanted || foldName(d.fr) === wanted;
+  return state.extraDelegations.find(match) ?? DELEGATIONS.find(match);
+}
+
+/** A delegation id from the lists, or free text: then its id is null and its category `other`. */
+function resolveDelegation(
+  state: SessionState,
+  input: string,
+): { ref: DelegationRef; category: Category } {
+  const known =
+    lookupDelegation(state, input) ??
+    lookupDelegation(state, input.toLowerCase()) ??
+    findByName(state, input);
+  if (known) return { ref: refOf(known), category: known.category };
+  return { ref: { id: null, en: input, fr: input }, category: 'other' };
+}
+
+/** The precedence of a queued request: points of order, answers, statements and questions by category, replies. */
+function precedence(r: FloorRequest): readonly [number, number, number] {
+  switch (r.kind) {
+    case 'point-of-order':
+      return [0, 0, r.seq];
+    case 'answer':
+      return [1, 0, r.seq];
+    case 'statement':
+    case 'question':
+      return [2, categoryRank(r.category), r.seq];
+    case 'reply':
+      return [3, 0, r.seq];
+    default: {
+      r.kind satisfies never;
+      return [9, 0, r.seq];
+    }
+  }
+}
+
+function before(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
+/**
+ * Places a newly queued request: before the first request not moved by hand that it precedes,
+ * else at the end. Requests the moderator moved keep their places. Pure.
+ */
+function insertByPrecedence(
+  queue: readonly string[],
+  requests: readonly FloorRequest[],
+  request: FloorRequest,
+): string[] {
+  const key = precedence(request);
+  const out = queue.filter((id) => id !== request.id);
+  const at = out.findIndex((id) => {
+    const other = requests.find((r) => r.id === id);
+    return other !== undefined && !other.moved && before(key, precedence(other));
+  });
+  if (at === -1) out.push(request.id);
+  else out.splice(at, 0, request.id);
+  return out;
+}
+
+function enqueue(state: SessionState, requestId: string): SessionState {
+  const request = findRequest(state, requestId);
+  if (!request) return state;
+  return {
+    ...state,
+    floor: {
+      ...state.floor,
+      queue: insertByPrecedence(state.floor.queue, state.floor.requests, request),
+    },
+  };
+}
+
+/** The floor segment a request given now belongs to: the current one, else the next one. */
+function floorSegmentFor(state: SessionState): LiveSegment | null {
+  const current = currentSegment(state);
+  if (current?.kind === 'floor') return current;
+  const from = current ? state.segments.indexOf(current) : 0;
+  return state.segments.slice(from).find((s) => s.kind === 'floor') ?? null;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Asking for the floor                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/** What only a delegate's device is held to: the list open, the code, its pace and its count. */
+function checkDevice(
+  state: SessionState,
+  command: z.output<typeof FloorRequestCommand>,
+  ctx: Context,
+): Outcome {
+  const { kind } = command;
+  const list = state.floor.status;
+  if (kind === 'point-of-order' || kind === 'answer') {
+    return refuse('forbidden', 'request-secretariat-kind');
+  }
+  if (command.category !== undefined) return refuse('forbidden', 'request-category');
+  if (!ctx.actor.deviceKey) return refuse('unauthorized', 'device-key-needed');
+  if (list === 'not-open') return notAllowed('list-not-open-yet');
+  if (list === 'closed' && kind !== 'reply') return notAllowed('list-closed');
+  if (
+    state.floor.floorCode !== null &&
+    command.floorCode?.trim().toUpperCase() !== state.floor.floorCode.toUpperCase()
+  ) {
+    return refuse('forbidden', command.floorCode ? 'floor-code-wrong' : 'floor-code-needed');
+  }
+  const mine = state.floor.requests.filter((r) => r.deviceKey === ctx.actor.deviceKey);
+  const latest = mine.reduce((max, r) => Math.max(max, r.requestedAt), -Infinity);
+  if (ctx.now - latest < REQUEST_INTERVAL_MS) {
+    const wait = REQUEST_INTERVAL_MS - (ctx.now - latest);
+    return refuse('rate-limited', 'one-per-10s', { seconds: Math.ceil(wait / 1000) }, wait);
+  }
+  if (mine.filter((r) => OPEN_REQUEST.has(r.status)).length >= MAX_OPEN_REQUESTS_PER_DEVICE) {
+    return notAllowed('three-open');
+  }
+  return null;
+}
+
+function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: Context): Outcome {
+  const state = d.state;
+  const moderator = ctx.actor.role === 'moderator';
+  const { kind } = command;
+
+  if (!moderator) {
+    const refused = checkDevice(state, command, ctx);
+    if (refused) return refused;
+  } else if (state.floor.status === 'closed' && (kind === 'statement' || kind === 'question')) {
+    return notAllowed('list-closed-reopen');
+  }
+  if (kind === 'point-of-order' && state.status !== 'live') {
+    return notAllowed('point-of-order-live');
+  }
+
+  let delegation: DelegationRef;
+  let category: Category;
+  if (kind === 'answer') {
+    const panellist = findItem(state, command.delegation);
+    if (!panellist || panellist.segment.kind !== 'panel') return invalid('answer-panellist');
+    delegation = {
+      id: panellist.item.id,
+      en: panellist.item.speaker.name,
+      fr: panellist.item.speaker.name,
+    };
+    category = 'panellist';
+  } else {
+    const resolved = resolveDelegation(state, command.delegation);
+    delegation = resolved.ref;
+    category = moderator && command.category !== undefined ? command.category : resolved.category;
+  }
+
+  let addressedTo: string | null = null;
+  if (kind === 'question') {
+    if (command.addressedTo === undefined) return invalid('question-needs-panellist');
+    const panellist = findItem(state, command.addressedTo);
+    if (!panellist || panellist.segment.kind !== 'panel') {
+      return invalid('not-a-panellist', { item: command.addressedTo });
+    }
+    addressedTo = panellist.item.id;
+  } else if (command.addressedTo !== undefined) {
+    return invalid('addressed-not-question');
+  }
+
+  const key = delegation.id ?? delegation.en.toLowerCase();
+  const sameKind = state.floor.requests.filter(
+    (r) => r.kind === kind && (r.delegation.id ?? r.delegation.en.toLowerCase()) === key,
+  );
+  if (sameKind.some((r) => OPEN_REQUEST.has(r.status))) {
+    return notAllowed('request-open', { delegation: delegation.en, kind });
+  }
+  if (kind === 'reply') {
+    const used = sameKind.filter((r) => r.status !== 'declined' && r.status !== 'withdrawn').length;
+    if (used >= MAX_REPLIES_PER_DELEGATION) {
+      return notAllowed('replies-used', { delegation: delegation.en });
+    }
+  }
+
+  const onBehalfOf =
+    command.onBehalfOf === undefined ? null : resolveDelegation(state, command.onBehalfOf).ref;
+  const seq = state.seq + 1;
+  d.emit({
+    type: 'floorRequested',
+    request: {
+      id: `r${seq}`,
+      seq,
+      delegation,
+      category,
+      kind,
+      speakerName: command.speakerName ?? null,
+      onBehalfOf,
+      addressedTo,
+      status: moderator ? 'queued' : 'requested',
+      requestedAt: ctx.now,
+      byModerator: moderator,
+      deviceKey: moderator ? null : (ctx.actor.deviceKey ?? null),
+      reason: null,
+      moved: false,
+      turnId: null,
+      segmentId: null,
+    },
+  });
+  return null;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Giving the floor                                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+function requestItem(state: SessionState, request: FloorRequest, segment: LiveSegment): LiveItem {
+  const times =
+    segment.kind === 'floor'
+      ? segment.timesMs
+      : (floorSegmentFor(state) as { timesMs?: Record<RequestKind, number> } | null)?.timesMs;
+  const allottedMs = (times ?? DEFAULT_REQUEST_TIMES_MS)[request.kind];
+  const addressed = request.addressedTo === null ? null : findItem(state, request.addressedTo);
+  const name = request.speakerName ?? request.delegation.en;
+  return {
+    id: freshItemId(state, `${request.id}-${state.seq + 1}`),
+    kind: request.kind,
+    speaker: {
+      name,
+      ...(request.speakerName !== null ? { organisation: request.delegation.en } : {}),
+      ...(request.delegation.id !== null ? { delegation: request.delegation.id } : {}),
+    },
+    ...(addressed
+      ? { topic: `Question to ${addressed.item.speaker.name}`, addressedTo: addressed.item.id }
+      : {}),
+    allottedMs,
+    ...resolveThresholds(allottedMs),
+    requestId: request.id,
+    status: 'upcoming',
+  };
+}
+
+/**
+ * Gives the floor to a waiting request. A point of order interrupts the turn that has the floor,
+ * unless it comes up through `speaker.next` (`viaNext`), when it is heard like any other request.
+ */
+export function give(
+  d: Draft,
+  requestId: string,
+  start: boolean,
+  ctx: Context,
+  viaNext = false,
+): Outcome {
+  const found = findRequest(d.state, requestId);
+  if (!found) return requestNotFound(requestId);
+  if (found.status !== 'queued' && found.status !== 'requested') {
+    return notAllowed('give-not-waiting', { status: found.status });
+  }
+  const now = ctx.now;
+  const interrupting = found.kind === 'point-of-order' && !viaNext;
+  const segment = currentSegment(d.state);
+  if (interrupting) {
+    if (d.state.interruptedTurnId !== null) return notAllowed('point-of-order-heard');
+    if (!segment) return notAllowed('point-of-order-no-segment');
+    const interrupted = currentTurn(d.state);
+    const item = requestItem(d.state, found, segment);
+    const afterIndex = interrupted
+      ? segment.items.findIndex((i) => i.id === interrupted.itemId) + 1
+      : segment.items.length;
+    d.emit({
+      type: 'itemAdded',
+      segmentId: segment.id,
+      item,
+      index: afterIndex > 0 ? afterIndex : segment.items.length,
+    });
+    const turnId = `t${d.state.seq + 1}`;
+    if (interrupted) d.emit({ type: 'turnInterrupted', turnId: interrupted.id, byTurnId: turnId });
+    d.emit({ type: 'floorGiven', requestId: found.id, turnId, segmentId: segment.id });
+    beginTurn(
+      d,
+      {
+        segmentId: segment.id,
+        item,
+        request: findRequest(d.state, found.id),
+        start,
+        ...(interrupted ? { interrupts: interrupted.id } : {}),
+      },
+      now,
+    );
+    return null;
+  }
+  if (d.state.interruptedTurnId !== null) return notAllowed('point-of-order');
+  if (!segment || segment.kind !== 'floor') return notAllowed('give-not-floor-segment');
+  endCurrentTurn(d);
+  const item = requestItem(d.state, found, segment);
+  d.emit({ type: 'itemAdded', segmentId: segment.id, item, index: segment.items.length });
+  const turnId = `t${d.state.seq + 1}`;
+  d.emit({ type: 'floorGiven', requestId: found.id, turnId, segmentId: segment.id });
+  beginTurn(
+    d,
+    { segmentId: segment.id, item, request: findRequest(d.state, found.id), start },
+    now,
+  );
+  return null;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The commands and their events                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+export const FLOOR_COMMANDS = {
+  'floor.open': defineCommand(cmd('floor.open', { floorCode: FloorCode.nullable().optional() }), {
+    roles: MODERATOR,
+    decide: (d, command) => {
+      if (d.state.floor.status === 'open' && command.floorCode === undefined) {
+        return notAllowed('list-already-open');
+      }
+      d.emit({
+        type: 'floorOpened',
+        floorCode: command.floorCode === undefined ? d.state.floor.floorCode : command.floorCode,
+      });
+      return null;
+    },
+  }),
+  'floor.close': defineCommand(cmd('floor.close', {}), {
+    roles: MODERATOR,
+    available: (s) => (s.floorStatus === 'open' ? null : notAllowed('list-not-open')),
+    decide: (d) => {
+      d.emit({ type: 'floorClosed' });
+      return null;
+    },
+  }),
+  'floor.request': defineCommand(FloorRequestCommand, {
+    roles: DELEGATE_OR_MODERATOR,
+    decide: request,
+  }),
+  'floor.withdraw': defineCommand(cmd('floor.withdraw', { requestId: Id }), {
+    roles: DELEGATE_OR_MODERATOR,
+    decide: (d, command, ctx) => {
+      const found = findRequest(d.state, command.requestId);
+      if (!found) return requestNotFound(command.requestId);
+      if (
+        ctx.actor.role !== 'moderator' &&
+        (found.deviceKey === null || found.deviceKey !== ctx.actor.deviceKey)
+      ) {
+        return refuse('forbidden', 'withdraw-not-yours');
+      }
+      if (found.status !== 'requested' && found.status !== 'queued') {
+        return notAllowed('withdraw-not-waiting', { status: found.status });
+      }
+      d.emit({ type: 'floorWithdrawn', requestId: found.id });
+      return null;
+    },
+  }),
+  'floor.approve': defineCommand(
+    cmd('floor.approve', { requestId: Id, category: z.enum(CATEGORIES).optional() }),
+    {
+      roles: MODERATOR,
+      decide: (d, command) => {
+        const found = findRequest(d.state, command.requestId);
+        if (!found) return requestNotFound(command.requestId);
+        if (found.status !== 'requested') {
+          return notAllowed('approve-not-new', { status: found.status });
+        }
+        d.emit({
+          type: 'floorApproved',
+          requestId: found.id,
+          category: command.category ?? found.category,
+        });
+        return null;
+      },
+    },
+  ),
+  'floor.decline': defineCommand(
+    cmd('floor.decline', { requestId: Id, reason: text(200).optional() }),
+    {
+      roles: MODERATOR,
+      decide: (d, command) => {
+        const found = findRequest(d.state, command.requestId);
+        if (!found) return requestNotFound(command.requestId);
+        if (found.status !== 'requested' && found.status !== 'queued') {
+          return notAllowed('decline-not-waiting', { status: found.status });
+        }
+        d.emit({ type: 'floorDeclined', requestId: found.id, reason: command.reason ?? null });
+        return null;
+      },
+    },
+  ),
+  'floor.move': defineCommand(cmd('floor.move', { requestId: Id, toIndex: Index }), {
+    roles: MODERATOR,
+    decide: (d, command) => {
+      const found = findRequest(d.state, command.requestId);
+      if (!found) return requestNotFound(command.requestId);
+      if (found.status !== 'queued') {
+        return notAllowed('move-not-queued', { status: found.status });
+      }
+      const last = d.state.floor.queue.length - 1;
+      if (command.toIndex > last) return invalid('queue-index', { last });
+      d.emit({ type: 'floorMoved', requestId: found.id, toIndex: command.toIndex });
+      return null;
+    },
+  }),
+  'floor.give': defineCommand(cmd('floor.give', { requestId: Id, start }), {
+    roles: MODERATOR,
+    available: needLive,
+    decide: (d, command, ctx) => give(d, command.requestId, command.start ?? false, ctx),
+  }),
+  'delegation.add': defineCommand(
+    cmd('delegation.add', {
+      id: Id,
+      en: text(120),
+      fr: text(120).optional(),
+      category: z.enum(CATEGORIES),
+    }),
+    {
+      roles: MODERATOR,
+      decide: (d, command) => {
+        if (lookupDelegation(d.state, command.id)) {
+          return notAllowed('delegation-id-taken', { id: command.id });
+        }
+        d.emit({
+          type: 'delegationAdded',
+          delegation: {
+            id: command.id,
+            en: command.en,
+            fr: command.fr ?? command.en,
+            category: command.category,
+          },
+        });
+        return null;
+      },
+    },
+  ),
+};
+
+export const FLOOR_EVENTS = defineEvolvers<FloorEvent['type']>({
+  floorOpened: (state, { floorCode }) => ({
+    ...state,
+    floor: { ...state.floor, status: 'open', floorCode },
+  }),
+  floorClosed: (state) => ({ ...state, floor: { ...state.floor, status: 'closed' } }),
+  floorRequested: (state, { request }) => {
+    const s: SessionState = {
+      ...state,
+      floor: { ...state.floor, requests: [...state.floor.requests, request] },
+      seq: state.seq + 1,
+    };
+    return request.status === 'queued' ? enqueue(s, request.id) : s;
+  },
+  floorWithdrawn: (state, { requestId }) =>
+    dequeue(
+      mapRequest(state, requestId, (r) => ({ ...r, status: 'withdrawn' })),
+      requestId,
+    ),
+  floorApproved: (state, { requestId, category }) =>
+    enqueue(
+      mapRequest(state, requestId, (r) => ({ ...r, status: 'queued', category })),
+      requestId,
+    ),
+  floorDeclined: (state, { requestId, reason }) =>
+    dequeue(
+      mapRequest(state, requestId, (r) => ({ ...r, status: 'declined', reason })),
+      requestId,
+    ),
+  floorMoved: (state, { requestId, toIndex }) => {
+    const queue = state.floor.queue.filter((id) => id !== requestId);
+    queue.splice(toIndex, 0, requestId);
+    const moved = mapRequest(state, requestId, (r) => ({ ...r, moved: true }));
+    return { ...moved, floor: { ...moved.floor, queue } };
+  },
+  floorGiven: (state, { requestId, turnId, segmentId }) =>
+    dequeue(
+      mapRequest(state, requestId, (r) => ({
+        ...r,
+        status: r.status === 'requested' ? 'queued' : r.status,
+        turnId,
+        segmentId,
+      })),
+      requestId,
+    ),
+  delegationAdded: (state, { delegation }) => ({
+    ...state,
+    extraDelegations: [...state.extraDelegations, delegation],
+  }),
+});
