@@ -8,13 +8,14 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import type { Programme } from '../shared/programme.ts';
-import type { Secrets } from './auth.ts';
+import { newSecret } from './auth.ts';
 import { isAdjustable, offsetClock, systemClock, type Clock } from './clock.ts';
 import { createHttpApp } from './http.ts';
 import { attachLive, ENGINE_PAYLOAD_BYTES, type GavelServer, type Live } from './live.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { compileTrust, type TrustProxy } from './proxy.ts';
 import { FailedAttempts } from './attempts.ts';
+import { memoryKeyring, type Keyring } from './keyring.ts';
 import { SessionHub } from './sessionHub.ts';
 import { localBus, type Bus, type EventLog } from './eventLog.ts';
 import { Store } from './store.ts';
@@ -29,6 +30,14 @@ export interface AppOptions {
   readonly bus?: Bus;
   readonly moderatorToken: string;
   readonly stageKey: string;
+  /** The floor officer's and the secretariat's tokens; random ones (kept in memory) by default. */
+  readonly floorOfficerToken?: string;
+  readonly secretariatToken?: string;
+  /**
+   * Where the secrets are read on every check and tokens replaced (`secrets.json`, the database);
+   * by default in memory, from the tokens above.
+   */
+  readonly keyring?: Keyring;
   /** The server's clock; the wall clock at start plus monotonic time by default. */
   readonly clock?: Clock;
   /** Sessions to create when the log does not hold them yet (the built-in plenary, a file). */
@@ -53,6 +62,8 @@ export interface AppOptions {
    * (`SOCKETS_PER_ADDRESS` of live.ts, 5,000, by default).
    */
   readonly socketsPerAddress?: number;
+  /** Monotonic time for the HTTP budgets; `performance.now` by default (tests freeze it). */
+  readonly monotonic?: () => number;
   /** The built client; `dist/client` of the project by default. */
   readonly clientDir?: string;
   /**
@@ -85,7 +96,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   const base = options.clock ?? systemClock();
   const testClock = options.testClock ?? false;
   const clock = testClock && !isAdjustable(base) ? offsetClock(base) : base;
-  const secrets: Secrets = { moderatorToken: options.moderatorToken, stageKey: options.stageKey };
+  const keyring =
+    options.keyring ??
+    memoryKeyring({
+      moderatorToken: options.moderatorToken,
+      floorOfficerToken: options.floorOfficerToken ?? newSecret(),
+      secretariatToken: options.secretariatToken ?? newSecret(),
+      stageKey: options.stageKey,
+    });
   const trust = compileTrust(options.trustProxy ?? null);
   const attempts = new FailedAttempts(logger);
 
@@ -107,13 +125,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     hub,
     store,
     clock,
-    secrets,
+    keyring,
     publicUrl: options.publicUrl ?? (() => null),
     logger,
     testClock,
     trust,
     attempts,
     overlayFrameAncestors: options.overlayFrameAncestors ?? [],
+    ...(options.monotonic ? { monotonic: options.monotonic } : {}),
     clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR,
   });
   const httpServer = createServer(app);
@@ -154,7 +173,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const live = attachLive(io, {
     hub,
     clock,
-    secrets,
+    keyring,
     trust,
     attempts,
     bus,

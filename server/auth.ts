@@ -1,18 +1,42 @@
 /**
- * Who is asking: the server decides every role from the secrets it is shown (the moderator token,
- * the stage key) or a delegate's device key, never from what the client claims.
+ * Who is asking: the server decides every role from the secrets it is shown (a role's token, the
+ * stage key) or a delegate's device key, never from what the client claims.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { GavelError } from '../shared/errors.ts';
 import { Id } from '../shared/programme.ts';
 import { PROTOCOL_VERSION } from '../shared/protocol.ts';
 import { refuse } from '../shared/refusals.ts';
-import { ROLES, type Actor, type Role } from '../shared/roles.ts';
+import { ROLES, TOKEN_ROLES, type Actor, type Role, type TokenRole } from '../shared/roles.ts';
 
-/** The two secrets of a server: one moderator token for every session, and one stage key. */
+/**
+ * The secrets of a server, each for every session: a token per role that holds one (the
+ * moderator, the floor officer, the secretariat), and the stage key.
+ */
 export interface Secrets {
   readonly moderatorToken: string;
+  readonly floorOfficerToken: string;
+  readonly secretariatToken: string;
   readonly stageKey: string;
+}
+
+/** The field of `Secrets` that holds each role's token. */
+export const TOKEN_FIELD = {
+  moderator: 'moderatorToken',
+  'floor-officer': 'floorOfficerToken',
+  secretariat: 'secretariatToken',
+} as const satisfies Record<TokenRole, keyof Secrets>;
+
+/**
+ * The role whose token this is, or null. Every role's token is compared, each in constant time,
+ * so how long it takes tells nothing of which one matched.
+ */
+export function tokenRole(given: string, secrets: Secrets): TokenRole | null {
+  let found: TokenRole | null = null;
+  for (const role of TOKEN_ROLES) {
+    if (sameSecret(given, secrets[TOKEN_FIELD[role]]) && found === null) found = role;
+  }
+  return found;
 }
 
 /** A device key is random text the browser keeps; its shape is checked before it names a room. */
@@ -40,7 +64,7 @@ export interface Admission {
 }
 
 /** A secret that was shown and was wrong: what the count of wrong credentials calls it. */
-export type WrongSecret = 'moderator token' | 'stage key';
+export type WrongSecret = 'token' | 'stage key';
 
 /** What `admit` decides: an admission, or a refusal that says when a secret was wrong. */
 export type AdmitResult =
@@ -49,7 +73,7 @@ export type AdmitResult =
 /** The handshake's fields that are text when given, with what each holds, for the refusal. */
 const TEXT_FIELDS = {
   session: 'the session id from the link',
-  token: 'the moderator token',
+  token: "the role's token",
   stageKey: 'the stage key',
   deviceKey: "the device's key",
 } as const;
@@ -135,11 +159,14 @@ export function admit(auth: unknown, secrets: Secrets): AdmitResult {
       error: refuse('not-found', 'session-id-malformed'),
     };
   }
-  if (token !== undefined && !sameSecret(token, secrets.moderatorToken)) {
+  // A token opens the role it is the token of: the moderator's, the floor officer's or the
+  // secretariat's.
+  const holder = token === undefined ? null : tokenRole(token, secrets);
+  if (token !== undefined && holder === null) {
     return {
       ok: false,
       error: refuse('unauthorized', 'token-wrong-link'),
-      wrong: 'moderator token',
+      wrong: 'token',
     };
   }
   if (stageKey !== undefined && !sameSecret(stageKey, secrets.stageKey)) {
@@ -155,18 +182,19 @@ export function admit(auth: unknown, secrets: Secrets): AdmitResult {
       error: refuse('invalid', 'device-key-malformed'),
     };
   }
-  const moderator = token !== undefined;
+  const moderator = holder === 'moderator';
   const stage = moderator || stageKey !== undefined;
   let role: Role;
   switch (asked as Role | undefined) {
     case undefined:
-      role = moderator
-        ? 'moderator'
-        : stageKey !== undefined
-          ? 'stage'
-          : deviceKey !== undefined
-            ? 'delegate'
-            : 'viewer';
+      role =
+        holder !== null
+          ? holder
+          : stageKey !== undefined
+            ? 'stage'
+            : deviceKey !== undefined
+              ? 'delegate'
+              : 'viewer';
       break;
     case 'moderator':
       if (!moderator) {
@@ -176,6 +204,19 @@ export function admit(auth: unknown, secrets: Secrets): AdmitResult {
         };
       }
       role = 'moderator';
+      break;
+    // The moderator may open the console of either (to see what its holder sees).
+    case 'floor-officer':
+      if (!moderator && holder !== 'floor-officer') {
+        return { ok: false, error: refuse('unauthorized', 'officer-needs-token') };
+      }
+      role = 'floor-officer';
+      break;
+    case 'secretariat':
+      if (!moderator && holder !== 'secretariat') {
+        return { ok: false, error: refuse('unauthorized', 'secretariat-needs-token') };
+      }
+      role = 'secretariat';
       break;
     case 'stage':
       if (!stage) {

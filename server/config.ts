@@ -34,74 +34,100 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
+/** Each secret's field in `secrets.json`, and the environment variable that overrides it. */
+export const SECRET_ENV = {
+  moderatorToken: 'GAVEL_MODERATOR_TOKEN',
+  floorOfficerToken: 'GAVEL_FLOOR_OFFICER_TOKEN',
+  secretariatToken: 'GAVEL_SECRETARIAT_TOKEN',
+  stageKey: 'GAVEL_STAGE_KEY',
+} as const satisfies Record<keyof Secrets, string>;
+const SECRET_FIELDS = Object.keys(SECRET_ENV) as (keyof Secrets)[];
+
+/** The path of the secrets file in a data folder. */
+export function secretsPath(dataDir: string): string {
+  return join(dataDir, SECRETS_FILE);
+}
+
 /**
- * The moderator token and stage key: from the environment when given, else generated once (128
- * random bits each) and kept in `secrets.json` in the data folder, readable by its owner only.
- * An existing file that cannot be read is refused, never replaced.
+ * The secrets kept in `secrets.json`, each checked; the fields it does not have are absent. A
+ * missing file is an empty one; a file that cannot be read is a `SyntaxError` or the read's error.
+ */
+export function readSecretsFile(path: string): Partial<Record<keyof Secrets, string>> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return {};
+    throw error;
+  }
+  const parsed = JSON.parse(text) as unknown;
+  if (typeof parsed !== 'object' || parsed === null)
+    throw new SyntaxError('it is not a JSON object');
+  const kept: Partial<Record<keyof Secrets, string>> = {};
+  for (const field of SECRET_FIELDS) {
+    const value = (parsed as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) {
+      throw new SyntaxError(
+        `${SECRET_FIELDS.join(', ')} must be text of ${MIN_SECRET_LENGTH} characters or more`,
+      );
+    }
+    kept[field] = value;
+  }
+  return kept;
+}
+
+/** Writes `secrets.json` whole (a temporary file renamed over it), readable by its owner only. */
+export function writeSecretsFile(path: string, secrets: Partial<Record<keyof Secrets, string>>) {
+  try {
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch (error) {
+    throw new ConfigError(
+      `Gavel cannot write ${path} (${error instanceof Error ? error.message : String(error)}): check the data folder's permissions.`,
+    );
+  }
+}
+
+/**
+ * The tokens (moderator, floor officer, secretariat) and the stage key: from the environment when
+ * given, else generated once (128 random bits each) and kept in `secrets.json` in the data folder,
+ * readable by its owner only. An existing file that cannot be read is refused, never replaced.
  */
 export function loadSecrets(
   dataDir: string,
   env: NodeJS.ProcessEnv,
 ): { secrets: Secrets; generated: boolean } {
-  const path = join(dataDir, SECRETS_FILE);
-  let kept: { moderatorToken?: string; stageKey?: string } = {};
+  const path = secretsPath(dataDir);
+  let kept: Partial<Record<keyof Secrets, string>>;
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    if (typeof parsed !== 'object' || parsed === null)
-      throw new SyntaxError('it is not a JSON object');
-    const { moderatorToken, stageKey } = parsed as Record<string, unknown>;
-    for (const value of [moderatorToken, stageKey]) {
-      if (value !== undefined && (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH)) {
-        throw new SyntaxError(
-          `moderatorToken and stageKey must be text of ${MIN_SECRET_LENGTH} characters or more`,
-        );
-      }
-    }
-    kept = {
-      ...(typeof moderatorToken === 'string' ? { moderatorToken } : {}),
-      ...(typeof stageKey === 'string' ? { stageKey } : {}),
-    };
+    kept = readSecretsFile(path);
   } catch (error) {
-    if (errorCode(error) !== 'ENOENT') {
-      throw new ConfigError(
-        `${path} cannot be read (${error instanceof Error ? error.message : String(error)}): fix or remove it, and Gavel makes new secrets.`,
-      );
-    }
+    throw new ConfigError(
+      `${path} cannot be read (${error instanceof Error ? error.message : String(error)}): fix or remove it, and Gavel makes new secrets.`,
+    );
   }
   checkSecretsFromEnv(env);
   // Only generated secrets are written down: one given in the environment stays there.
   const toKeep = { ...kept };
-  if (!env.GAVEL_MODERATOR_TOKEN && toKeep.moderatorToken === undefined)
-    toKeep.moderatorToken = newSecret();
-  if (!env.GAVEL_STAGE_KEY && toKeep.stageKey === undefined) toKeep.stageKey = newSecret();
-  const generated =
-    toKeep.moderatorToken !== kept.moderatorToken || toKeep.stageKey !== kept.stageKey;
-  if (generated) {
-    try {
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${JSON.stringify(toKeep, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temporary, path);
-    } catch (error) {
-      throw new ConfigError(
-        `Gavel cannot write ${path} (${error instanceof Error ? error.message : String(error)}): check the data folder's permissions.`,
-      );
-    }
+  for (const field of SECRET_FIELDS) {
+    if (!env[SECRET_ENV[field]] && toKeep[field] === undefined) toKeep[field] = newSecret();
   }
-  return {
-    secrets: {
-      moderatorToken: env.GAVEL_MODERATOR_TOKEN || (toKeep.moderatorToken as string),
-      stageKey: env.GAVEL_STAGE_KEY || (toKeep.stageKey as string),
-    },
-    generated,
-  };
+  const generated = SECRET_FIELDS.some((field) => toKeep[field] !== kept[field]);
+  if (generated) writeSecretsFile(path, toKeep);
+  const secrets = Object.fromEntries(
+    SECRET_FIELDS.map((field) => [field, env[SECRET_ENV[field]] || (toKeep[field] as string)]),
+  ) as unknown as Secrets;
+  return { secrets, generated };
 }
 
 /**
- * Refuses a moderator token or stage key from the environment that is too short to be safe, or
- * set but empty, in one sentence for the person starting Gavel.
+ * Refuses a token or stage key from the environment that is too short to be safe, or set but
+ * empty, in one sentence for the person starting Gavel.
  */
 export function checkSecretsFromEnv(env: NodeJS.ProcessEnv): void {
-  for (const name of ['GAVEL_MODERATOR_TOKEN', 'GAVEL_STAGE_KEY'] as const) {
+  for (const name of Object.values(SECRET_ENV)) {
     const value = env[name];
     if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
       throw new ConfigError(
@@ -187,12 +213,15 @@ export function linkBase(options: {
   return `http://${host.includes(':') ? `[${host}]` : host}:${options.port}`;
 }
 
-/** The three links a person needs for a session. */
+/** The links of a session's pages: the console's with its token, the stage's with its key. */
 export function sessionLinks(base: string, session: string, secrets: Secrets) {
   const id = encodeURIComponent(session);
   return {
     console: `${base}/console/${id}?token=${encodeURIComponent(secrets.moderatorToken)}`,
     stage: `${base}/stage/${id}?key=${encodeURIComponent(secrets.stageKey)}`,
     live: `${base}/live/${id}`,
+    overlay: `${base}/overlay/${id}`,
+    // Without the token: the report reads the one this browser keeps (the console's), or asks.
+    report: `${base}/report/${id}`,
   };
 }

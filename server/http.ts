@@ -33,12 +33,14 @@ import {
 } from '../shared/programmeCsv.ts';
 import { programmeFileOf } from '../shared/programmeExport.ts';
 import { PROTOCOL_VERSION } from '../shared/protocol.ts';
-import { buildRecord, recordCsv, type RecordTable } from '../shared/record.ts';
+import { buildRecord, RECORD_TABLES, recordCsv } from '../shared/record.ts';
 import { refuse } from '../shared/refusals.ts';
-import type { Role } from '../shared/roles.ts';
+import { atTheChair, READS, ROLES, type Role } from '../shared/roles.ts';
 import type { SessionState } from '../shared/state.ts';
 import { viewFor } from '../shared/views.ts';
-import { sameSecret, type Secrets } from './auth.ts';
+import { sameSecret, tokenRole } from './auth.ts';
+import { REPLACEABLE, roleLinks, type Keyring, type ReplaceableRole } from './keyring.ts';
+import { sessionLinks } from './config.ts';
 import { isAdjustable, type Clock } from './clock.ts';
 import { BucketMap, MAX_PAYLOAD_BYTES, rateLimited, TokenBucket } from './limits.ts';
 import type { Logger } from './logger.ts';
@@ -53,7 +55,13 @@ export interface HttpOptions {
   readonly hub: SessionHub;
   readonly store: EventLog;
   readonly clock: Clock;
-  readonly secrets: Secrets;
+  /**
+   * Monotonic time in ms for the budgets and the wait after wrong credentials; `performance.now`
+   * by default. Tests freeze it, so a slow machine cannot refill a budget mid-test.
+   */
+  readonly monotonic?: () => number;
+  /** The secrets, read on every request that shows one; tokens are replaced through it. */
+  readonly keyring: Keyring;
   readonly logger: Logger;
   /** Adds `POST /api/test/clock`; the clock must then be adjustable. */
   readonly testClock: boolean;
@@ -88,8 +96,6 @@ const PAGES = {
   overlay: 'overlay.html',
   report: 'report.html',
 } as const;
-
-const RECORD_TABLES = ['turns', 'requests', 'segments'] as const satisfies readonly RecordTable[];
 
 // What the routes take, each input with its schema (zod, as the commands), read at the boundary
 // whatever the request claims. Each refusal names the one input that does not fit.
@@ -172,22 +178,30 @@ interface NamedSession {
 const sessionOf = (res: Response): NamedSession => res.locals.session as NamedSession;
 
 /**
- * Lets only the moderator on; anyone else is told that `what` needs the moderator token. It goes
+ * Lets only the roles given on; anyone else is told that `what` needs another credential. It goes
  * after a route's body parser and before its session lookup, so a broken body is answered first
- * and an unknown session only to the moderator.
+ * and an unknown session only to those who may.
  */
-function requireModerator(what: string): RequestHandler {
+function requireRole(what: string, roles: readonly Role[]): RequestHandler {
   return (_req, res, next) => {
     const role = roleOf(res);
-    if (role === 'moderator') return next();
+    if (roles.includes(role)) return next();
     sendRefusal(
       res,
       role === 'viewer'
         ? refuse('unauthorized', 'token-needed', { what })
-        : refuse('forbidden', 'stage-key-not-enough', { what }),
+        : role === 'stage'
+          ? refuse('forbidden', 'stage-key-not-enough', { what })
+          : refuse('forbidden', 'token-not-enough', { what, role }),
     );
   };
 }
+
+/** Lets only the moderator on (`requireRole` with the moderator alone). */
+const requireModerator = (what: string) => requireRole(what, ['moderator']);
+
+/** The roles that send commands over HTTP: those at the chair's table (delegates use phones). */
+const COMMANDING = ROLES.filter(atTheChair);
 
 /** A device's key never leaves the server: the log shows a short fingerprint instead. */
 function redact(events: readonly GavelEvent[]): GavelEvent[] {
@@ -203,12 +217,14 @@ function redact(events: readonly GavelEvent[]): GavelEvent[] {
 
 /** Builds the Express application. */
 export function createHttpApp(options: HttpOptions): express.Express {
-  const { hub, store, clock, secrets, logger, clientDir, attempts } = options;
+  const { hub, store, clock, keyring, logger, clientDir, attempts } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trust);
-  const addresses = new BucketMap(HTTP_COMMANDS, performance.now());
-  const moderatorBudget = new TokenBucket(HTTP_MODERATOR_COMMANDS, performance.now());
+  const monotonic = options.monotonic ?? (() => performance.now());
+  const addresses = new BucketMap(HTTP_COMMANDS, monotonic());
+  const moderatorBudget = new TokenBucket(HTTP_MODERATOR_COMMANDS, monotonic());
+  const officerBudget = new TokenBucket(HTTP_MODERATOR_COMMANDS, monotonic());
 
   app.use(securityHeaders);
 
@@ -237,7 +253,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
 
   /**
-   * Who is asking, on every API route, before any body is read: the moderator token (a Bearer
+   * Who is asking, on every API route, before any body is read: a role's token (a Bearer
    * credential; a proxy's Basic credentials in front of Gavel are not Gavel's), the stage key (a
    * header only: an address with a secret in it ends up in proxies' logs), or nobody. A credential
    * given but wrong is refused, public routes included, and slows its address down.
@@ -252,20 +268,22 @@ export function createHttpApp(options: HttpOptions): express.Express {
       return next();
     }
     const address = req.ip ?? 'unknown';
-    const now = performance.now();
+    const now = monotonic();
     const waiting = attempts.check(address, now);
     if (waiting) return sendRefusal(res, waiting);
     // Both given: both must be right, as over the socket.
+    const secrets = keyring.current();
     if (key !== undefined && !sameSecret(key, secrets.stageKey)) {
       attempts.failed(address, 'stage key', now);
       return sendRefusal(res, refuse('unauthorized', 'stage-key-wrong'));
     }
     if (bearer !== undefined) {
-      if (!sameSecret(bearer, secrets.moderatorToken)) {
-        attempts.failed(address, 'moderator token', now);
+      const holder = tokenRole(bearer, secrets);
+      if (holder === null) {
+        attempts.failed(address, 'token', now);
         return sendRefusal(res, refuse('unauthorized', 'token-wrong'));
       }
-      res.locals.role = 'moderator';
+      res.locals.role = holder;
       return next();
     }
     res.locals.role = 'stage';
@@ -354,7 +372,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
 
   api.get(
     '/sessions/:id/programme',
-    requireModerator('The programme file'),
+    requireRole('The programme file', READS.programme),
     knownSession,
     (req, res) => {
       const { id, state } = sessionOf(res);
@@ -442,31 +460,51 @@ export function createHttpApp(options: HttpOptions): express.Express {
     res.json(summary);
   });
 
-  api.get('/sessions/:id/record', requireModerator('The record'), knownSession, (req, res) => {
-    const { id, state } = sessionOf(res);
-    const format = FileFormat.safeParse(req.query.format);
-    if (!format.success) return sendRefusal(res, refuse('invalid', 'format-json-csv'));
-    const record = buildRecord(state, clock.now());
-    if (format.data === 'json') {
-      res.json(record);
-      return;
-    }
-    const table = TableParam.safeParse(req.query.table);
-    if (!table.success) {
-      return sendRefusal(
-        res,
-        refuse('invalid', 'table-unknown', { tables: RECORD_TABLES.join(', ') }),
-      );
-    }
-    res
-      .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="${id}-${table.data}.csv"`)
-      .send(recordCsv(record, table.data));
+  /**
+   * The links of a session's displays for the console to show and turn into QR codes: the stage's
+   * with its key, on the address phones use (the request's own when the server does not know it).
+   */
+  api.get('/sessions/:id/links', requireModerator('The links'), knownSession, (req, res) => {
+    const base = options.publicUrl() ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const { stage, live, overlay, report } = sessionLinks(
+      base,
+      sessionOf(res).id,
+      keyring.current(),
+    );
+    res.json({ ok: true, base, links: { stage, live, overlay, report } });
   });
 
   api.get(
+    '/sessions/:id/record',
+    requireRole('The record', READS.record),
+    knownSession,
+    (req, res) => {
+      const { id, state } = sessionOf(res);
+      const format = FileFormat.safeParse(req.query.format);
+      if (!format.success) return sendRefusal(res, refuse('invalid', 'format-json-csv'));
+      const record = buildRecord(state, clock.now());
+      if (format.data === 'json') {
+        res.json(record);
+        return;
+      }
+      const table = TableParam.safeParse(req.query.table);
+      if (!table.success) {
+        return sendRefusal(
+          res,
+          refuse('invalid', 'table-unknown', { tables: RECORD_TABLES.join(', ') }),
+        );
+      }
+      res
+        .type('text/csv; charset=utf-8')
+        .set('Content-Disposition', `attachment; filename="${id}-${table.data}.csv"`)
+        // The byte order mark tells Excel the file is UTF-8 ("Côte d’Ivoire", not "CÃ´te").
+        .send(`\uFEFF${recordCsv(record, table.data, Delimiter.parse(req.query.delimiter))}`);
+    },
+  );
+
+  api.get(
     '/sessions/:id/events',
-    requireModerator('The event log'),
+    requireRole('The event log', READS.events),
     knownSession,
     async (req, res) => {
       const { id } = sessionOf(res);
@@ -499,10 +537,13 @@ export function createHttpApp(options: HttpOptions): express.Express {
    * before being refused, and nothing over budget is parsed.
    */
   const commandBudget: RequestHandler = (req, res, next) => {
+    const role = roleOf(res);
     const wait =
-      roleOf(res) === 'moderator'
-        ? moderatorBudget.take(performance.now())
-        : addresses.take(req.ip ?? 'unknown', performance.now());
+      role === 'moderator'
+        ? moderatorBudget.take(monotonic())
+        : role === 'floor-officer'
+          ? officerBudget.take(monotonic())
+          : addresses.take(req.ip ?? 'unknown', monotonic());
     if (wait !== null) return sendRefusal(res, rateLimited(wait));
     next();
   };
@@ -511,18 +552,57 @@ export function createHttpApp(options: HttpOptions): express.Express {
     '/sessions/:id/commands',
     commandBudget,
     commandBody,
-    requireModerator('Sending a command'),
+    requireRole('Sending a command', COMMANDING),
     knownSession,
     async (req, res) => {
       const { id } = sessionOf(res);
-      // The command itself is the hub's to read, with the same schema as over the socket.
+      // The command itself is the hub's to read, with the same schema as over the socket; the
+      // hub refuses the floor officer what is not the list of speakers'.
       if (req.body === undefined)
         return sendRefusal(res, refuse('invalid', 'command-body-missing'));
-      const ack = await hub.command(id, req.body, { role: 'moderator' });
+      const ack = await hub.command(id, req.body, { role: roleOf(res) });
       if (ack.ok) res.json(ack);
       else sendRefusal(res, ack.error);
     },
   );
+
+  /**
+   * Who gets which link: each role's console link for this session, on the public address (the
+   * request's own when none is known), and which tokens the moderator may replace here.
+   */
+  api.get(
+    '/sessions/:id/access',
+    requireModerator('The access links'),
+    knownSession,
+    (req, res) => {
+      const { id } = sessionOf(res);
+      const base = options.publicUrl() ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+      const secrets = keyring.current();
+      res.json({
+        ok: true,
+        session: id,
+        links: roleLinks(base, id, secrets),
+        // The secretariat's printable record opens with its own token.
+        report: `${base}/report/${encodeURIComponent(id)}?token=${encodeURIComponent(secrets.secretariatToken)}`,
+        replaceable: REPLACEABLE,
+      });
+    },
+  );
+
+  /**
+   * A new token for the floor officer or the secretariat: the old one is refused from then on, on
+   * every process that shares the secrets (a socket it opened sends no more commands).
+   */
+  api.post('/tokens/:role/replace', requireModerator('Replacing a token'), async (req, res) => {
+    const role = String(req.params.role);
+    if (!(REPLACEABLE as readonly string[]).includes(role)) {
+      return sendRefusal(res, refuse('invalid', 'token-role-unknown'));
+    }
+    const replaced = await keyring.replace(role as ReplaceableRole);
+    if (!replaced.ok) return sendRefusal(res, replaced.error);
+    logger.info(`The ${role} token was replaced from the console: the old one is refused.`);
+    res.json({ ok: true, role, token: replaced.token });
+  });
 
   if (options.testClock) {
     const adjustable = clock;

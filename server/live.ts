@@ -19,11 +19,12 @@ import {
   type ServerToClientEvents,
   type Snapshot,
 } from '../shared/protocol.ts';
-import { ROLES, type Actor, type Role } from '../shared/roles.ts';
+import { atTheChair, ROLES, type Actor, type Role } from '../shared/roles.ts';
 import { refuse } from '../shared/refusals.ts';
 import type { FloorRequest } from '../shared/state.ts';
 import { requestsOf, viewFor, type SessionView } from '../shared/views.ts';
-import { admit, newSecret, type Secrets } from './auth.ts';
+import { admit, newSecret, tokenRole } from './auth.ts';
+import type { Keyring } from './keyring.ts';
 import { localBus, type Bus } from './eventLog.ts';
 import type { Clock } from './clock.ts';
 import { Fanout } from './fanout.ts';
@@ -171,6 +172,11 @@ const isAudience = (role: Role): role is AudienceRole => role === 'delegate' || 
 export interface SocketData {
   session: string;
   actor: Actor;
+  /**
+   * The token the floor officer's socket was admitted with: checked again before each of its
+   * commands, so a token replaced meanwhile sends nothing more.
+   */
+  token?: string;
   address: string;
   /** The audience shard the socket is in; -1 for the moderator and the stage. */
   shard: number;
@@ -207,7 +213,14 @@ type GavelSocket = Socket<
  * Rooms are updated in this order: the people running the meeting first, so a large audience
  * never delays them; delegates before viewers because they may be waiting on their request.
  */
-const BROADCAST_ORDER: readonly Role[] = ['moderator', 'stage', 'delegate', 'viewer'];
+const BROADCAST_ORDER: readonly Role[] = [
+  'moderator',
+  'floor-officer',
+  'stage',
+  'secretariat',
+  'delegate',
+  'viewer',
+];
 /** Presence goes to the moderator at most this often. */
 const PRESENCE_INTERVAL_MS = 1000;
 /** How often a process tells the others who is connected to it, and when they forget it. */
@@ -253,7 +266,8 @@ interface Channel {
 export interface LiveOptions {
   readonly hub: SessionHub;
   readonly clock: Clock;
-  readonly secrets: Secrets;
+  /** The secrets, read on every handshake that shows one. */
+  readonly keyring: Keyring;
   /** Which proxies' `X-Forwarded-For` entries are believed (none: the socket's own address). */
   readonly trust: TrustFn;
   /** Wrong tokens and keys by address, shared with the HTTP API. */
@@ -311,7 +325,7 @@ const isVersionOp = (op: PatchOp) => op.p.length === 1 && op.p[0] === 'version';
 
 /** Wires the hub to a Socket.IO server. */
 export function attachLive(io: GavelServer, options: LiveOptions): Live {
-  const { hub, clock, secrets, trust, attempts } = options;
+  const { hub, clock, keyring, trust, attempts } = options;
   const bus = options.bus ?? localBus();
   const logger = options.logger ?? silentLogger;
   const cap = options.socketsPerAddress ?? SOCKETS_PER_ADDRESS;
@@ -449,7 +463,14 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
         rooms: new Map(),
         mineSent: new Map(),
         devices: new Map(),
-        counts: { moderator: 0, stage: 0, delegate: 0, viewer: 0 },
+        counts: {
+          moderator: 0,
+          'floor-officer': 0,
+          secretariat: 0,
+          stage: 0,
+          delegate: 0,
+          viewer: 0,
+        },
         shards: { delegate: [], viewer: [] },
         presenceTimer: null,
         lastPresenceAt: -Infinity,
@@ -497,7 +518,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     }
     return {
       session,
-      consoles: counts.moderator,
+      consoles: counts.moderator + counts['floor-officer'] + counts.secretariat,
       stages: counts.stage,
       viewers: counts.viewer,
       delegates: counts.delegate,
@@ -727,7 +748,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
         return;
       }
     }
-    const decided = admit(auth, secrets);
+    const decided = admit(auth, keyring.current());
     if (!decided.ok) {
       if (decided.wrong !== undefined) attempts.failed(address, decided.wrong, now);
       next(refusal(decided.error));
@@ -774,9 +795,11 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       );
       return;
     }
+    const token = (socket.handshake.auth as { token?: unknown }).token;
     socket.data = {
       session,
       actor,
+      ...(actor.role === 'floor-officer' && typeof token === 'string' ? { token } : {}),
       address,
       shard: -1,
       packed: (socket.handshake.auth as { packed?: unknown }).packed === true,
@@ -812,10 +835,16 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       return;
     }
     const role = actor.role;
-    // The moderator holds the token and runs the meeting: its console is never slowed (a
-    // secretariat officer may approve a whole list in a few seconds). The stage has a budget of
-    // its own; the audience's sockets have theirs, and share one per address.
-    if (role !== 'moderator') {
+    if (this.data.token !== undefined && tokenRole(this.data.token, keyring.current()) === null) {
+      // Its token was replaced: the officer opens the new link, this socket sends nothing more.
+      reply({ ok: false, error: refuse('unauthorized', 'token-wrong-link') });
+      this.disconnect(true);
+      return;
+    }
+    // The moderator and the floor officer hold a token and run the meeting: their consoles are
+    // never slowed (the floor officer may approve a whole list in a few seconds). The stage has a
+    // budget of its own; the audience's sockets have theirs, and share one per address.
+    if (!atTheChair(role)) {
       const now = performance.now();
       const own = take(this.data, 'commands', SOCKET_COMMANDS, now);
       if (own !== null) {

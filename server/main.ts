@@ -20,7 +20,11 @@ import {
   linkBase,
   loadSecrets,
   readProgrammeFile,
+  readSecretsFile,
+  SECRET_ENV,
+  secretsPath,
   sessionLinks,
+  writeSecretsFile,
 } from './config.ts';
 import { sessionIdFor, startPrimary, WORKER_SLOT, workerBus, type Primary } from './cluster.ts';
 import { newSecret, type Secrets } from './auth.ts';
@@ -28,6 +32,7 @@ import { backupDataFolder } from './backup.ts';
 import { copyLog, openLog } from './dbCopy.ts';
 import type { EventLog } from './eventLog.ts';
 import { consoleLogger } from './logger.ts';
+import { databaseKeyring, fileKeyring, roleLinks, SETTING_KEY } from './keyring.ts';
 import { pgBus, PgLog, redactUrl } from './pgLog.ts';
 import { originList, parseTrustProxy } from './proxy.ts';
 import { spreadsheetText } from './spreadsheetText.ts';
@@ -39,6 +44,7 @@ Usage:
   gavel serve [--port N] [--host ADDRESS] [--data FOLDER] [--public-url URL] [--programme FILE]
               [--workers N] [--database-url URL]
   gavel check FILE            (a programme file, .json, or a spreadsheet, .csv)
+  gavel tokens [--replace ROLE] [--data FOLDER] [--database-url URL] [--session ID]
   gavel db copy FROM TO       (every session and its log, between a data folder and PostgreSQL)
   gavel backup FILE [--data FOLDER]
   gavel --help
@@ -47,6 +53,11 @@ serve     Runs the server with the built-in plenary (session asp15-cooperation),
           programme FILE as another session when given. Prints the console, stage and
           live page links.
 check     Checks a programme file and lists every problem in it.
+tokens    Shows each role's token and console link: moderator, floor officer (the list of
+          speakers), secretariat (the record, read only), and the stage key. --replace ROLE
+          (floor-officer, secretariat, moderator, stage) makes a new one: a running Gavel
+          refuses the floor officer's or secretariat's old token at once; the moderator
+          token and the stage key take a restart.
 db copy   Copies every session with its whole log from FROM to TO, each a data folder or a
           postgres:// URL; refuses a target that already holds a session of the same id.
 backup    Copies the data folder's gavel.db to FILE while Gavel runs, and checks the copy;
@@ -63,7 +74,8 @@ Options (and the environment variables they override):
   --workers N         worker processes sharing the port and the data folder (GAVEL_WORKERS,
                       default 1; 2 on a two-core laptop with thousands of phones: docs/scale.md)
 
-Also: GAVEL_MODERATOR_TOKEN and GAVEL_STAGE_KEY (else generated once and kept in the data folder),
+Also: GAVEL_MODERATOR_TOKEN, GAVEL_FLOOR_OFFICER_TOKEN, GAVEL_SECRETARIAT_TOKEN and GAVEL_STAGE_KEY
+(else generated once and kept in the data folder, or the database),
 GAVEL_TRUST_PROXY=1 behind one TLS proxy (the number of proxies, or their addresses),
 GAVEL_ALLOWED_ORIGINS and GAVEL_OVERLAY_FRAME_ANCESTORS (other sites' addresses, comma-separated),
 GAVEL_SOCKETS_PER_ADDRESS (connections one address may hold at once, default 5000). See docs/venue.md and docs/api.md.
@@ -250,6 +262,11 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
       ? {
           moderatorToken:
             env.GAVEL_MODERATOR_TOKEN || (await log.shared('moderator-token', newSecret())),
+          floorOfficerToken:
+            env.GAVEL_FLOOR_OFFICER_TOKEN ||
+            (await log.shared(SETTING_KEY['floor-officer'], newSecret())),
+          secretariatToken:
+            env.GAVEL_SECRETARIAT_TOKEN || (await log.shared(SETTING_KEY.secretariat, newSecret())),
           stageKey: env.GAVEL_STAGE_KEY || (await log.shared('stage-key', newSecret())),
         }
       : loadSecrets(dataDir, env).secrets;
@@ -329,6 +346,8 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
         testClock: test,
         moderatorToken: secrets.moderatorToken,
         stageKey: secrets.stageKey,
+        // Read on every check: a token replaced from a console or from `gavel tokens` is refused.
+        keyring: log ? databaseKeyring(log, secrets, env) : fileKeyring(dataDir, secrets, env),
         programmes,
         logger: consoleLogger,
         trustProxy,
@@ -393,6 +412,10 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
       `  Live page (phones):   ${links.live}`,
     );
   }
+  lines.push(
+    '',
+    "The floor officer's and the secretariat's links: gavel tokens, or the Access panel of the console.",
+  );
   if (fileIgnored) {
     lines.push(
       '',
@@ -406,6 +429,116 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
     );
   }
   lines.push('', 'Press Ctrl+C to stop.');
+  console.log(lines.join('\n'));
+}
+
+/** What `gavel tokens --replace` takes: a role's token, or the stage key. */
+const REPLACE_WHAT = ['floor-officer', 'secretariat', 'moderator', 'stage'] as const;
+type ReplaceWhat = (typeof REPLACE_WHAT)[number];
+const FIELD_OF: Record<ReplaceWhat, keyof Secrets> = {
+  moderator: 'moderatorToken',
+  'floor-officer': 'floorOfficerToken',
+  secretariat: 'secretariatToken',
+  stage: 'stageKey',
+};
+const DATABASE_KEY: Record<ReplaceWhat, string> = { ...SETTING_KEY, stage: 'stage-key' };
+
+/**
+ * `gavel tokens [--replace ROLE]`: every role's token and console link for a session; with
+ * `--replace`, a new token for the role first. A running Gavel refuses the floor officer's or the
+ * secretariat's old token at once (within 5 s on PostgreSQL); the moderator token and the stage
+ * key take a restart.
+ */
+async function tokens(args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        data: { type: 'string' },
+        'database-url': { type: 'string' },
+        'public-url': { type: 'string' },
+        port: { type: 'string' },
+        session: { type: 'string' },
+        replace: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return die(`${describe(error)} (gavel --help lists the options).`);
+  }
+  const text = (name: string) =>
+    typeof values[name] === 'string' ? (values[name] as string) : undefined;
+  const replace = text('replace');
+  if (replace !== undefined && !(REPLACE_WHAT as readonly string[]).includes(replace)) {
+    die(`--replace takes one of ${REPLACE_WHAT.join(', ')}, not "${replace}".`);
+  }
+  const what = replace as ReplaceWhat | undefined;
+  if (what !== undefined && env[SECRET_ENV[FIELD_OF[what]]]) {
+    die(
+      `The ${what} token is set in ${SECRET_ENV[FIELD_OF[what]]}: change it there and restart Gavel.`,
+    );
+  }
+  const databaseUrl = text('database-url') ?? (env.GAVEL_DATABASE_URL || undefined);
+  let secrets: Secrets;
+  if (databaseUrl !== undefined) {
+    let log: PgLog | undefined;
+    try {
+      log = await PgLog.open(databaseUrl);
+      if (what !== undefined) await log.setShared(DATABASE_KEY[what], newSecret());
+      const read = async (field: keyof Secrets, key: string) =>
+        env[SECRET_ENV[field]] || (await (log as PgLog).shared(key, newSecret()));
+      secrets = {
+        moderatorToken: await read('moderatorToken', DATABASE_KEY.moderator),
+        floorOfficerToken: await read('floorOfficerToken', DATABASE_KEY['floor-officer']),
+        secretariatToken: await read('secretariatToken', DATABASE_KEY.secretariat),
+        stageKey: await read('stageKey', DATABASE_KEY.stage),
+      };
+    } catch (error) {
+      if (error instanceof StoreError) die(error.message);
+      return die(`Gavel cannot read its secrets from the database: ${describe(error)}.`);
+    } finally {
+      await log?.close();
+    }
+  } else {
+    const dataDir = resolve(text('data') ?? (env.GAVEL_DATA || './data'));
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      if (what !== undefined) {
+        // Made first if there are none yet, then the one asked for replaced.
+        loadSecrets(dataDir, env);
+        const path = secretsPath(dataDir);
+        writeSecretsFile(path, { ...readSecretsFile(path), [FIELD_OF[what]]: newSecret() });
+      }
+      secrets = loadSecrets(dataDir, env).secrets;
+    } catch (error) {
+      if (error instanceof ConfigError) die(error.message);
+      return die(`Gavel cannot use the data folder ${dataDir}: ${describe(error)}.`);
+    }
+  }
+  const publicUrl = text('public-url') ?? (env.GAVEL_PUBLIC_URL || undefined);
+  const port = Number(text('port') ?? (env.PORT || '8080'));
+  const host = env.HOST || '127.0.0.1';
+  const base = linkBase({ publicUrl, host, port, lan: lanAddress() });
+  const session = text('session') ?? 'asp15-cooperation';
+  const links = roleLinks(base, session, secrets);
+  const lines: string[] = [];
+  if (what !== undefined) {
+    lines.push(
+      what === 'floor-officer' || what === 'secretariat'
+        ? `New ${what} token: the old one is refused from now on, by a running Gavel too.`
+        : `New ${what === 'stage' ? 'stage key' : 'moderator token'}: restart Gavel for it to take effect.`,
+      '',
+    );
+  }
+  lines.push(
+    `Session ${session}`,
+    `  Moderator:      ${secrets.moderatorToken}  ${links.moderator}`,
+    `  Floor officer:  ${secrets.floorOfficerToken}  ${links['floor-officer']}`,
+    `  Secretariat:    ${secrets.secretariatToken}  ${links.secretariat}`,
+    `  Stage key:      ${secrets.stageKey}  ${sessionLinks(base, session, secrets).stage}`,
+  );
   console.log(lines.join('\n'));
 }
 
@@ -479,7 +612,10 @@ export async function main(
   if (command === 'check') return check(rest);
   if (command === 'db') return db(rest);
   if (command === 'backup') return backup(rest, env);
-  die(`"${command}" is not a Gavel command: use serve, check, db or backup (gavel --help).`);
+  if (command === 'tokens') return tokens(rest, env);
+  die(
+    `"${command}" is not a Gavel command: use serve, check, tokens, db or backup (gavel --help).`,
+  );
 }
 
 await main(process.argv.slice(2));

@@ -189,6 +189,14 @@ export class PgLog implements EventLog {
     return rows[0]?.value ?? value;
   }
 
+  /** Sets a shared setting (a replaced token): every node reads it on its next refresh. */
+  async setShared(key: string, value: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO gavel_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
+      [key, value],
+    );
+  }
+
   /** Announces to every node: best effort, never holding up the caller. */
   notify(announcement: Announcement): void {
     this.pool

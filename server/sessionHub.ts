@@ -9,7 +9,7 @@ import { evolve, execute } from '../shared/machine.ts';
 import { describeIssues, type Programme } from '../shared/programme.ts';
 import type { CommandAck } from '../shared/protocol.ts';
 import { refuse } from '../shared/refusals.ts';
-import { authorize, type Actor } from '../shared/roles.ts';
+import { atTheChair, authorize, type Actor } from '../shared/roles.ts';
 import { initialState, type SessionState } from '../shared/state.ts';
 import type { Clock } from './clock.ts';
 import { checkShape } from './limits.ts';
@@ -386,7 +386,7 @@ export class SessionHub {
     return this.serial(
       sessionId,
       () => this.decideAndWrite(sessionId, command, actor),
-      actor.role === 'moderator' ? 'chair' : 'audience',
+      atTheChair(actor.role) ? 'chair' : 'audience',
     );
   }
 

@@ -10,11 +10,13 @@ interface RequestLike {
   readonly status: string;
   readonly seq: number;
   readonly addressedTo: string | null;
+  /** For an answer: the panellist's item id (a log from before it was kept: `delegation.id`). */
+  readonly panellist?: string | null;
   readonly delegation: { readonly id: string | null };
 }
 
 export interface AnswerDue {
-  /** The panellist's item id: the `delegation` of the `answer` request to inscribe. */
+  /** The panellist's item id: the `delegation` of the `answer` command to inscribe. */
   readonly panellistItemId: string;
   /** The questions waiting for this panellist's answer, in the order they were asked. */
   readonly questionIds: readonly string[];
@@ -27,13 +29,14 @@ export interface AnswerDue {
 export function answersDue(requests: readonly RequestLike[]): AnswerDue[] {
   const lastAnswer = new Map<string, number>();
   for (const r of requests) {
+    const panellist = r.panellist === undefined ? r.delegation.id : r.panellist;
     if (
       r.kind === 'answer' &&
-      r.delegation.id !== null &&
+      panellist !== null &&
       r.status !== 'declined' &&
       r.status !== 'withdrawn'
     ) {
-      lastAnswer.set(r.delegation.id, Math.max(lastAnswer.get(r.delegation.id) ?? -1, r.seq));
+      lastAnswer.set(panellist, Math.max(lastAnswer.get(panellist) ?? -1, r.seq));
     }
   }
   const due = new Map<string, string[]>();

@@ -18,7 +18,7 @@ import type { GavelError } from './errors.ts';
 import type { EventType, GavelEvent } from './events.ts';
 import { refuse } from './refusals.ts';
 import { COMMANDS, EVOLVERS } from './registry.ts';
-import { authorize } from './roles.ts';
+import { atTheChair, authorize } from './roles.ts';
 import { currentSegment, currentTurn, type SessionState } from './state.ts';
 
 export type { Context } from './domains/kit.ts';
@@ -90,10 +90,10 @@ export function decide(state: SessionState, command: Command, ctx: Context): Dec
   const refused = availability(enablementOf(state), command.type);
   if (refused) return { ok: false, error: refused };
 
-  const moderator = ctx.actor.role === 'moderator';
-  const d = new Draft(state, ctx.now, !moderator, evolve);
-  if (moderator && command.type !== 'undo')
-    d.emit({ type: 'checkpointed', commandType: command.type });
+  // The floor officer's commands are the chair's table's too: the moderator's undo reaches them.
+  const chair = atTheChair(ctx.actor.role);
+  const d = new Draft(state, ctx.now, !chair, evolve);
+  if (chair && command.type !== 'undo') d.emit({ type: 'checkpointed', commandType: command.type });
   const decideIt = COMMANDS[command.type].decide as (d: Draft, c: Command, x: Context) => Outcome;
   const error = decideIt(d, command, ctx);
   if (error) return { ok: false, error };

@@ -322,16 +322,32 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): ProgrammePr
   return problems;
 }
 
-/** Resolves the default and clamped warning and danger thresholds for an allotted time. Pure. */
+/**
+ * The warning and danger thresholds (ms of time left) of a turn of `allottedMs`, from the ones
+ * given or the defaults: 2:00 and 1:00 for a turn of 5 minutes or more; 1:00 and 0:30 for a
+ * shorter one, and no more than a half and a quarter of the turn (a one-minute point of order
+ * warns at 0:30 and turns red at 0:15). A phase never starts before its turn does: a warning at
+ * or above the allotted time does not fit, and both thresholds scale to the turn, the warning at
+ * half of it and the danger keeping its share of the warning. Danger is never above warning.
+ * Whole ms. Pure.
+ */
 export function resolveThresholds(
   allottedMs: number,
   warningMs?: number,
   dangerMs?: number,
 ): { warningMs: number; dangerMs: number } {
   const long = allottedMs >= 5 * 60_000;
-  const warning = Math.min(warningMs ?? (long ? 120_000 : 60_000), allottedMs);
-  const danger = Math.min(dangerMs ?? (long ? 60_000 : 30_000), warning);
-  return { warningMs: warning, dangerMs: danger };
+  const half = Math.floor(allottedMs / 2);
+  let warning = warningMs ?? (long ? 120_000 : Math.min(60_000, half));
+  let danger = Math.min(
+    dangerMs ?? (long ? 60_000 : Math.min(30_000, Math.floor(allottedMs / 4))),
+    warning,
+  );
+  if (warning >= allottedMs && warning > 0) {
+    danger = Math.floor((danger * half) / warning);
+    warning = half;
+  }
+  return { warningMs: warning, dangerMs: Math.min(danger, warning) };
 }
 
 /** The ms of a duration already checked by the schema. */

@@ -151,13 +151,17 @@ export interface CsvSessionFields {
 const normalise = (header: string) =>
   header.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
 
-/** A slug for a segment id from its title. */
-function slug(title: string, taken: Set<string>): string {
+/**
+ * An id made from a text (a segment's title, a speaker's name): folded to `a-z0-9-`, and made
+ * unique among `taken` with `-2`, `-3`…; `fallback` when nothing of the text is left (a name in
+ * another script).
+ */
+function slug(text: string, taken: Set<string>, fallback = 'segment'): string {
   const base =
-    foldName(title)
+    foldName(text)
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 48) || 'segment';
+      .slice(0, 48) || fallback;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
@@ -251,6 +255,9 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
   const segmentLines: number[] = [];
   const itemLines: number[][] = [];
   const taken = new Set<string>();
+  // Items whose "item id" is absent or empty: their ids are made from their names at the end,
+  // once every id the file gives is known, so that a made id never takes a given one.
+  const unnamed: { item: Record<string, unknown>; from: string }[] = [];
   let current: {
     title: string;
     record: Record<string, unknown>;
@@ -299,9 +306,17 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
       const value = durationCell(cell(row, key));
       if (value !== undefined) item[key] = value;
     }
+    if (item.id === '') unnamed.push({ item, from: speaker.name ?? String(item.kind) });
     current.items.push(item);
     itemLines[itemLines.length - 1]?.push(row.line);
   }
+  const itemIds = new Set(
+    segments.flatMap((s) =>
+      Array.isArray(s.items) ? s.items.map((i: Record<string, unknown>) => String(i.id)) : [],
+    ),
+  );
+  itemIds.delete('');
+  for (const { item, from } of unnamed) item.id = slug(from, itemIds, 'item');
   if (segments.length === 0)
     problems.push({ line: null, column: null, message: 'The file has a header but no rows.' });
   if (problems.length > 0) return { ok: false, problems };

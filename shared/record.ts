@@ -4,7 +4,7 @@
  * delegation. Corrections made after the meeting stand beside the original figures. Pure.
  */
 import type { Category } from './categories.ts';
-import { csvTable, type CsvValue } from './csv.ts';
+import { csvTable, type CsvDelimiter, type CsvValue } from './csv.ts';
 import type { RequestKind, Speaker } from './programme.ts';
 import type {
   DelegationRef,
@@ -14,7 +14,9 @@ import type {
   Turn,
   TurnCorrection,
 } from './state.ts';
+import { lookupDelegation } from './domains/kit.ts';
 import { elapsedAt } from './timer.ts';
+import { formatZonedDateTime } from './zonedTime.ts';
 
 export interface TurnRecord {
   readonly turnId: string;
@@ -40,7 +42,15 @@ export interface TurnRecord {
   readonly interrupts: string | null;
   readonly interruptedBy: readonly string[];
   readonly recallOf: string | null;
-  /** The figures after corrections (equal to the originals when there are none). */
+  /**
+   * False for a speaker called whose timer never ran (and whom no correction gives a start): the
+   * turn is recorded as called, not heard, and counts in no total.
+   */
+  readonly heard: boolean;
+  /**
+   * The figures after corrections (equal to the originals when there are none). `counts` is
+   * false for a turn a correction took out, and for a turn not heard.
+   */
   readonly corrected: {
     readonly startedAt: number | null;
     readonly endedAt: number | null;
@@ -103,6 +113,10 @@ export interface SessionRecord {
   readonly notHeard: readonly RequestRecord[];
   readonly segments: readonly SegmentRecord[];
   readonly byCategory: readonly (Total & { readonly category: Category | 'none' })[];
+  /**
+   * One line per delegation, longest speaking time first; a panellist's turns count for the
+   * panellist's organisation, never for a State (see `countsFor`).
+   */
   readonly byDelegation: readonly (Total & {
     readonly delegation: DelegationRef;
     readonly category: Category | null;
@@ -134,6 +148,8 @@ function turnRecord(state: SessionState, turn: Turn, now: number): TurnRecord {
       counts: c.counts ?? corrected.counts,
     };
   }
+  const heard = corrected.startedAt !== null;
+  if (!heard) corrected = { ...corrected, counts: false };
   const segment = state.segments.find((s) => s.id === turn.segmentId);
   return {
     turnId: turn.id,
@@ -157,6 +173,7 @@ function turnRecord(state: SessionState, turn: Turn, now: number): TurnRecord {
     interrupts: turn.interrupts,
     interruptedBy: turn.interruptedBy,
     recallOf: turn.recallOf,
+    heard,
     corrected,
     corrections: turn.corrections,
   };
@@ -180,6 +197,28 @@ function requestRecord(request: FloorRequest, turns: readonly TurnRecord[]): Req
       .filter((t) => t.requestId === request.id && t.corrected.counts)
       .reduce((sum, t) => sum + t.corrected.spokenMs, 0),
   };
+}
+
+const STATES: ReadonlySet<Category> = new Set(['state-party', 'observer-state']);
+
+/**
+ * The delegation a turn's time counts for, and that delegation's category (the listed one, else
+ * the turn's): the one it spoke for. A panellist's turn (remarks, presentation, summary, answer)
+ * counts for the panellist's organisation (its listed delegation, else the organisation's name),
+ * never for a State: a panel moderator from a State is not that State's statement. Null: none.
+ */
+function countsFor(
+  state: SessionState,
+  t: TurnRecord,
+): { ref: DelegationRef; category: Category | null } | null {
+  const named = t.speaker.organisation;
+  const ref =
+    t.delegation ??
+    (t.category === 'panellist' && named ? { id: null, en: named, fr: named } : null);
+  if (!ref) return null;
+  const listed = ref.id === null ? undefined : lookupDelegation(state, ref.id);
+  if (t.category === 'panellist' && listed && STATES.has(listed.category)) return null;
+  return { ref, category: listed?.category ?? t.category };
 }
 
 /**
@@ -220,13 +259,13 @@ export function buildRecord(state: SessionState, now: number): SessionRecord {
     const key = t.category ?? 'none';
     const c = byCategory.get(key) ?? { turns: 0, spokenMs: 0 };
     byCategory.set(key, { turns: c.turns + 1, spokenMs: c.spokenMs + t.corrected.spokenMs });
-    if (t.delegation) {
-      // One row per delegation and category: a panel moderator from a State is not that State's
-      // statement from the floor.
-      const id = `${t.delegation.id ?? `text:${t.delegation.en}`}|${t.category ?? 'none'}`;
+    const owner = countsFor(state, t);
+    if (owner) {
+      // One line per delegation, whatever the kinds of its turns.
+      const id = owner.ref.id ?? `text:${owner.ref.en.toLowerCase()}`;
       const d = byDelegation.get(id) ?? {
-        delegation: t.delegation,
-        category: t.category,
+        delegation: owner.ref,
+        category: owner.category,
         turns: 0,
         spokenMs: 0,
       };
@@ -259,17 +298,27 @@ export function buildRecord(state: SessionState, now: number): SessionRecord {
   };
 }
 
-export type RecordTable = 'turns' | 'requests' | 'segments';
+/** The record's tables, each one CSV file. */
+export const RECORD_TABLES = ['turns', 'requests', 'segments'] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
 
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
-const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
 
 /**
- * One table of the record as CSV: whole seconds, instants in ISO 8601 UTC, a header row. The
- * columns are documented in docs/record.md. Text that a spreadsheet would read as a formula is
- * guarded (see `csvCell`). Pure.
+ * One table of the record as CSV: whole seconds, a header row, instants as local date-times in
+ * the session's time zone (`2016-11-16 10:05:30`, which Excel reads as a date), each such
+ * column naming the zone in its header (`started_at (Europe/Amsterdam)`). The columns are
+ * documented in docs/record.md. Text that a spreadsheet would read as a formula is guarded (see
+ * `csvCell`). Comma-separated unless `delimiter` says `;` (a French Excel). Pure.
  */
-export function recordCsv(record: SessionRecord, table: RecordTable): string {
+export function recordCsv(
+  record: SessionRecord,
+  table: RecordTable,
+  delimiter: CsvDelimiter = ',',
+): string {
+  const zone = record.session.timeZone;
+  const local = (at: number | null) => (at === null ? null : formatZonedDateTime(at, zone));
+  const instant = (column: string) => `${column} (${zone})`;
   let header: string[];
   let rows: CsvValue[][];
   switch (table) {
@@ -289,13 +338,13 @@ export function recordCsv(record: SessionRecord, table: RecordTable): string {
         'spoken_s',
         'paused_s',
         'overrun_s',
-        'started_at',
-        'ended_at',
+        instant('started_at'),
+        instant('ended_at'),
         'interrupted_by',
         'recall_of',
         'corrected_spoken_s',
-        'corrected_started_at',
-        'corrected_ended_at',
+        instant('corrected_started_at'),
+        instant('corrected_ended_at'),
         'counts',
         'correction_notes',
       ];
@@ -314,13 +363,13 @@ export function recordCsv(record: SessionRecord, table: RecordTable): string {
         seconds(t.spokenMs),
         seconds(t.pausedMs),
         seconds(t.overrunMs),
-        iso(t.startedAt),
-        iso(t.endedAt),
+        local(t.startedAt),
+        local(t.endedAt),
         t.interruptedBy.join(' '),
         t.recallOf,
         seconds(t.corrected.spokenMs),
-        iso(t.corrected.startedAt),
-        iso(t.corrected.endedAt),
+        local(t.corrected.startedAt),
+        local(t.corrected.endedAt),
         t.corrected.counts ? 'yes' : 'no',
         t.corrections.map((c) => c.note).join(' | '),
       ]);
@@ -335,7 +384,7 @@ export function recordCsv(record: SessionRecord, table: RecordTable): string {
         'on_behalf_of',
         'addressed_to',
         'status',
-        'requested_at',
+        instant('requested_at'),
         'by_moderator',
         'reason',
         'turn',
@@ -350,7 +399,7 @@ export function recordCsv(record: SessionRecord, table: RecordTable): string {
         r.onBehalfOf?.en,
         r.addressedTo,
         r.status,
-        iso(r.requestedAt),
+        local(r.requestedAt),
         r.byModerator ? 'yes' : 'no',
         r.reason,
         r.turnId,
@@ -364,8 +413,8 @@ export function recordCsv(record: SessionRecord, table: RecordTable): string {
         'kind',
         'budget_s',
         'planned_s',
-        'started_at',
-        'ended_at',
+        instant('started_at'),
+        instant('ended_at'),
         'actual_s',
         'spoken_s',
         'turns',
@@ -376,8 +425,8 @@ export function recordCsv(record: SessionRecord, table: RecordTable): string {
         s.kind,
         seconds(s.budgetMs),
         seconds(s.plannedMs),
-        iso(s.startedAt),
-        iso(s.endedAt),
+        local(s.startedAt),
+        local(s.endedAt),
         seconds(s.actualMs),
         seconds(s.spokenMs),
         s.turns,
@@ -388,5 +437,5 @@ export function recordCsv(record: SessionRecord, table: RecordTable): string {
       return '';
     }
   }
-  return csvTable([header, ...rows], ',');
+  return csvTable([header, ...rows], delimiter);
 }

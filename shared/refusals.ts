@@ -25,7 +25,8 @@ export const REFUSALS = {
   'timer-stopped': 'The timer is not running.',
   'list-not-open': 'The list of speakers is not open.',
   'list-not-open-yet': 'The list of speakers is not open yet.',
-  'list-closed': 'The list of speakers is closed: only a right of reply can still be asked for.',
+  'list-closed':
+    'The list of speakers is closed: only a right of reply or a point of order can still be asked for.',
   'too-little-time': 'That would take away more time than was granted.',
   'no-speaker-after': 'There is no speaker after this one: finish the turn (F) or end the session.',
   stale:
@@ -39,7 +40,9 @@ export const REFUSALS = {
   // The state machine's refusals, each said by the domain module of its command (shared/domains/).
   'forbidden-command': 'A {role} may not send {command}: it needs the moderator.',
   'forbidden-command-delegate':
-    "A {role} may not send {command}: it needs a delegate's device or the moderator.",
+    "A {role} may not send {command}: it needs a delegate's device, the floor officer or the moderator.",
+  'forbidden-command-floor':
+    'A {role} may not send {command}: it needs the floor officer or the moderator.',
   'no-changes': 'changes: name at least one field to change.',
   'item-not-found': 'Item "{item}" is not in this session.',
   'item-not-in-segment': 'Item "{item}" in segment "{segment}" is not in this session.',
@@ -57,6 +60,8 @@ export const REFUSALS = {
   'no-message': 'There is no message on the stage to clear.',
   'stage-already-blank': 'The stage is already blank.',
   'stage-not-blank': 'The stage is not blank.',
+  'presets-unchanged': 'The message presets are already these.',
+  'preset-twice': 'Two presets say "{text}": keep one.',
   'add-floor-item':
     'Items of an open floor come from the list of speakers: inscribe a delegation instead.',
   'item-id-taken': 'The item id "{id}" is already taken.',
@@ -74,7 +79,7 @@ export const REFUSALS = {
   'list-closed-reopen':
     'The list of speakers is closed: reopen it to inscribe another statement or question.',
   'request-secretariat-kind':
-    'Points of order and answers are inscribed by the secretariat: raise your nameplate.',
+    'An answer is inscribed by the secretariat, for the panellist who answers.',
   'request-category': 'The secretariat sets the category of a delegation: leave it out.',
   'device-key-needed': 'A request for the floor needs the device key of this browser.',
   'point-of-order-live': 'A point of order can only be raised while the meeting is live.',
@@ -107,12 +112,16 @@ export const REFUSALS = {
   'role-unknown': 'role: must be one of {roles}.',
   'session-id-malformed': 'That is not a session id Gavel could have made: check the link.',
   'token-wrong-link':
-    'The moderator token is not right: open the console link Gavel printed when it started.',
+    'The token is not right: open the console link Gavel printed when it started, or the one the moderator gave you.',
   'stage-key-wrong-link':
     'The stage key is not right: open the stage link Gavel printed when it started.',
   'device-key-malformed': 'deviceKey: must be 16 to 128 letters, digits, dashes or underscores.',
   'console-needs-token':
     'The console needs the moderator token: open the console link Gavel printed when it started.',
+  'officer-needs-token':
+    "The floor officer's console needs the floor officer's token: open the link the moderator gave you.",
+  'secretariat-needs-token':
+    "The secretariat's console needs the secretariat's token: open the link the moderator gave you.",
   'stage-needs-key':
     'The stage display needs the stage key: open the stage link Gavel printed when it started.',
   'delegate-needs-device-key': "A delegate's device sends its deviceKey with the connection.",
@@ -158,9 +167,15 @@ export const REFUSALS = {
   'key-in-address':
     'The stage key goes in the X-Gavel-Stage-Key header, never in the address: addresses are written in logs.',
   'stage-key-wrong': 'The stage key is not right: use the one in the stage link Gavel printed.',
-  'token-wrong': 'The moderator token is not right: use the one Gavel printed when it started.',
+  'token-wrong':
+    'The token is not right: use the one Gavel printed when it started, or the one the moderator gave you.',
   'token-needed': '{what} needs the moderator token: send it as "Authorization: Bearer <token>".',
   'stage-key-not-enough': '{what} needs the moderator token: the stage key is not enough.',
+  'token-not-enough': '{what} needs another token: the {role} token does not open it.',
+  'token-role-unknown':
+    'role: must be floor-officer or secretariat (the moderator token is replaced with gavel tokens --replace moderator, then a restart).',
+  'token-from-environment':
+    'The {role} token is set in {variable}: change it there and restart Gavel.',
   'format-json-csv': 'format: must be "json" or "csv".',
   'archived-not-boolean': 'archived: must be true or false.',
   'table-unknown': 'table: must be one of {tables}.',

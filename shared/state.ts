@@ -2,6 +2,7 @@
 import type { Category } from './categories.ts';
 import type { Delegation } from './delegations.ts';
 import type { GavelEvent } from './events.ts';
+import type { MessagePreset } from './presets.ts';
 import type {
   FloorSegment,
   Item,
@@ -107,6 +108,11 @@ export interface FloorRequest {
   readonly onBehalfOf: DelegationRef | null;
   /** For a question: the panellist's item id. */
   readonly addressedTo: string | null;
+  /**
+   * For an answer: the item id of the panellist who answers (the request's `delegation` is the
+   * panellist's organisation, `speakerName` the panellist).
+   */
+  readonly panellist: string | null;
   readonly status: RequestStatus;
   readonly requestedAt: number;
   readonly byModerator: boolean;
@@ -166,6 +172,11 @@ export interface SessionState {
   readonly turns: readonly Turn[];
   readonly floor: FloorState;
   readonly message: StageMessage | null;
+  /**
+   * The moderator's ready-made messages; null until `message.presets` sets them, which means
+   * `DEFAULT_MESSAGE_PRESETS` (so a log from before presets could be edited replays the same).
+   */
+  readonly messagePresets: readonly MessagePreset[] | null;
   readonly stage: StageState;
   readonly startedAt: number | null;
   readonly endedAt: number | null;
@@ -196,6 +207,7 @@ export function initialState(programme: Programme): SessionState {
     turns: [],
     floor: { status: 'not-open', floorCode: null, requests: [], queue: [] },
     message: null,
+    messagePresets: null,
     stage: { blank: false, flashAt: null },
     startedAt: null,
     endedAt: null,

@@ -7,6 +7,7 @@ import type { Category } from './categories.ts';
 import type { Delegation } from './delegations.ts';
 import type { EnablementInput } from './enablement.ts';
 import type { DistributiveOmit } from './events.ts';
+import type { MessagePreset } from './presets.ts';
 import type { RequestKind } from './programme.ts';
 import type { Actor, Role } from './roles.ts';
 import type {
@@ -98,6 +99,11 @@ export interface SessionView extends Pick<
   readonly undo: readonly UndoLabel[];
   /** Delegations this session added to the shipped list. */
   readonly delegations: readonly Delegation[];
+  /**
+   * The moderator's message presets, null for the defaults (`DEFAULT_MESSAGE_PRESETS`, kept out of
+   * this module so the phones' pages do not load them); absent for other roles.
+   */
+  readonly messagePresets?: readonly MessagePreset[] | null;
 }
 
 function timerOf(turn: Turn): TimerView {
@@ -142,14 +148,18 @@ export function requestsOf(state: SessionState, deviceKey: string): RequestView[
 export function viewFor(state: SessionState, actor: Actor): SessionView {
   const { role } = actor;
   const moderator = role === 'moderator';
+  // The floor officer keeps the list of speakers: every request, and the floor code to give out.
+  const officer = role === 'floor-officer';
   const insider = moderator || role === 'stage';
   const current =
     state.currentTurnId === null ? null : state.turns.find((t) => t.id === state.currentTurnId);
-  const requests = moderator
-    ? state.floor.requests.map((r) => requestView(r, undefined))
-    : role === 'delegate' && actor.deviceKey
-      ? requestsOf(state, actor.deviceKey)
-      : [];
+  // The secretariat reads the whole list too (it keeps the record), and changes nothing.
+  const requests =
+    moderator || officer || role === 'secretariat'
+      ? state.floor.requests.map((r) => requestView(r, undefined))
+      : role === 'delegate' && actor.deviceKey
+        ? requestsOf(state, actor.deviceKey)
+        : [];
   return {
     id: state.id,
     version: state.version,
@@ -178,7 +188,7 @@ export function viewFor(state: SessionState, actor: Actor): SessionView {
     floor: {
       status: state.floor.status,
       floorCodeRequired: state.floor.floorCode !== null,
-      floorCode: insider ? state.floor.floorCode : null,
+      floorCode: insider || officer ? state.floor.floorCode : null,
       queue: state.floor.queue.flatMap((id) => {
         const r = state.floor.requests.find((x) => x.id === id);
         return r ? [queueEntry(r)] : [];
@@ -186,6 +196,7 @@ export function viewFor(state: SessionState, actor: Actor): SessionView {
       requests,
     },
     message: insider ? state.message : null,
+    ...(moderator ? { messagePresets: state.messagePresets } : {}),
     stage: state.stage,
     startedAt: state.startedAt,
     endedAt: state.endedAt,

@@ -68,3 +68,38 @@ export function formatZonedTime(epochMs: number, timeZone: string): string {
   const p = zonedParts(epochMs, timeZone);
   return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
+
+/**
+ * `YYYY-MM-DD HH:MM:SS` of an instant in a time zone (`2016-11-16 10:05:30`): the local
+ * date-time a spreadsheet reads as a date, where an ISO text with `T…Z` stays text. Whole
+ * seconds (milliseconds are dropped, not rounded). Pure.
+ */
+export function formatZonedDateTime(epochMs: number, timeZone: string): string {
+  const p = zonedParts(epochMs, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The date of an instant in a time zone, in words, so that no reader takes the day for the
+ * month: `2 December 2026` in English (day first, as the UN and the ICC write it, never the
+ * American `December 2`), `2 décembre 2026` in French. `lang` is a language code (`en`, `fr`).
+ * Pure for a given runtime's locale data.
+ */
+export function formatZonedDate(epochMs: number, timeZone: string, lang: string): string {
+  const locale = lang === 'en' ? 'en-GB' : lang;
+  const key = `${locale}|${timeZone}`;
+  let f = dateFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    dateFormatters.set(key, f);
+  }
+  return f.format(epochMs);
+}

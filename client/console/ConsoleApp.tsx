@@ -12,6 +12,10 @@ import { Console } from './Console.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { messages } from './messages.ts';
 import { TokenForm } from './TokenForm.tsx';
+import { TOKEN_ROLES, type Role } from '../../shared/roles.ts';
+
+/** The roles with a console of their own: those that hold a token. */
+const isConsoleRole = (role: Role) => (TOKEN_ROLES as readonly Role[]).includes(role);
 import { keepToken, TOKEN_STORAGE_KEY } from './token.ts';
 
 interface TokenProblem {
@@ -37,13 +41,15 @@ export function ConsoleApp({
 
   useEffect(() => {
     if (!session || !token) return;
-    connect({ session, role: 'moderator', token });
+    // The server gives the console the role its token opens: the moderator's, the floor
+    // officer's or the secretariat's.
+    connect({ session, token });
     // A token the server refuses, or one that opens less than the console, is forgotten: the
     // form asks again instead of the page retrying it forever.
     const unsubscribe = useGavel.subscribe((state) => {
       const code = state.connection === 'refused' ? state.handshakeError?.code : undefined;
       const refused = code === 'unauthorized' || code === 'forbidden';
-      const notModerator = state.view !== null && state.view.role !== 'moderator';
+      const notModerator = state.view !== null && !isConsoleRole(state.view.role);
       if (!refused && !notModerator) return;
       unsubscribe();
       forgetSecret(TOKEN_STORAGE_KEY);
@@ -82,7 +88,7 @@ export function ConsoleApp({
   if (connection === 'refused' && handshakeError?.code === 'not-found') {
     return <Notice text={`${tc('unknown-session')} ${refusalText(handshakeError, lang)}`} />;
   }
-  if (!view || view.role !== 'moderator') {
+  if (!view || !isConsoleRole(view.role)) {
     return (
       <Notice
         text={

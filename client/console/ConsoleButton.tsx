@@ -8,6 +8,8 @@ import type { CommandType } from '../../shared/commands.ts';
 import type { GavelError } from '../../shared/errors.ts';
 import { useLang } from '../lib/i18n.ts';
 import { refusalText } from '../lib/refusalText.ts';
+import { useGavel } from '../lib/store.ts';
+import { mayCommand } from '../../shared/roles.ts';
 import { showRefusal } from './act.ts';
 
 export interface ConsoleButtonProps {
@@ -39,6 +41,9 @@ export function ConsoleButton({
   pressed,
 }: ConsoleButtonProps) {
   const lang = useLang((s) => s.lang);
+  const role = useGavel((s) => s.view?.role);
+  // A role sees only what it may do: no button for a command it may never send.
+  if (role !== undefined && !mayCommand(role, commandType)) return null;
   return (
     <button
       type="button"

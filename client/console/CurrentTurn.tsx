@@ -58,8 +58,24 @@ export function CurrentTurn({ view }: { view: SessionView }) {
               <p className="turn-name" data-testid="current-speaker">
                 {speakerName(speaker)}
               </p>
-              <p className="turn-role">
-                {[speakerRole(speaker), role].filter(Boolean).join(' · ')}
+              <p className="turn-role" data-testid="current-role">
+                {[
+                  // A named floor speaker's organisation is the delegation, said once by `role`
+                  // in the console's language.
+                  floorTurn && turn.delegation
+                    ? speakerRole({
+                        ...speaker,
+                        organisation: [turn.delegation.en, turn.delegation.fr].includes(
+                          speaker.organisation ?? '',
+                        )
+                          ? undefined
+                          : speaker.organisation,
+                      })
+                    : speakerRole(speaker),
+                  role,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
               <p className="turn-topic">
                 <span className="badge">{tc(`kind.${turn.kind}`)}</span>{' '}

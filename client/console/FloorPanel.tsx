@@ -67,9 +67,12 @@ export function FloorPanel({ view }: { view: SessionView }) {
           </ConsoleButton>
         )}
       </div>
-      <p className="hint floor-for" title={segment?.title}>
-        {segment ? t('floor.for-segment', { title: segment.title }) : t('floor.no-segment')}
-      </p>
+      {/* The segment under way is named in the top bar: the line is for a list opened ahead. */}
+      {segment?.id !== view.current.segmentId && (
+        <p className="hint floor-for" title={segment?.title}>
+          {segment ? t('floor.for-segment', { title: segment.title }) : t('floor.no-segment')}
+        </p>
+      )}
       <div className="floor-state">
         {status !== 'open' && (
           <form
@@ -80,10 +83,12 @@ export function FloorPanel({ view }: { view: SessionView }) {
               void act({ type: 'floor.open', ...(floorCode ? { floorCode } : {}) });
             }}
           >
+            <label className="floor-code-label" htmlFor={`${id}-code`}>
+              {t('floor.code')}
+            </label>
             <input
               id={`${id}-code`}
-              aria-label={t('floor.code')}
-              placeholder={t('floor.code')}
+              data-testid="floor-code-input"
               value={code}
               maxLength={12}
               autoComplete="off"
@@ -111,33 +116,36 @@ export function FloorPanel({ view }: { view: SessionView }) {
           )}
         </p>
       )}
-      {pending.length > 0 && (
-        <>
-          <h3>{t('floor.pending')}</h3>
-          <ul className="requests" data-testid="pending">
-            {pending.map((r) => (
-              <PendingRequest key={r.id} view={view} request={r} />
-            ))}
-          </ul>
-        </>
-      )}
-      <h3>{t('floor.queue')}</h3>
-      <QueueList view={view} />
-      <AnswersDue view={view} />
+      {/* The requests scroll on their own; the inscribe form below them stays in sight. */}
+      <div className="floor-lists" data-testid="floor-lists">
+        {pending.length > 0 && (
+          <>
+            <h3>{t('floor.pending')}</h3>
+            <ul className="requests" data-testid="pending">
+              {pending.map((r) => (
+                <PendingRequest key={r.id} view={view} request={r} />
+              ))}
+            </ul>
+          </>
+        )}
+        <h3>{t('floor.queue')}</h3>
+        <QueueList view={view} />
+        <AnswersDue view={view} />
+        {heard.length > 0 && (
+          <details className="history">
+            <summary>{t('floor.history', { count: heard.length })}</summary>
+            <ul>
+              {heard.map((r) => (
+                <li key={r.id}>
+                  {delegationLabel(r.delegation, lang)} — {tc(`request.${r.status}`)}
+                  {r.reason && ` (${r.reason})`}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
       <InscribeForm view={view} />
-      {heard.length > 0 && (
-        <details className="history">
-          <summary>{t('floor.history', { count: heard.length })}</summary>
-          <ul>
-            {heard.map((r) => (
-              <li key={r.id}>
-                {delegationLabel(r.delegation, lang)} — {tc(`request.${r.status}`)}
-                {r.reason && ` (${r.reason})`}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
     </section>
   );
 }

@@ -1,21 +1,29 @@
 /**
- * The message to the speaker: presets in English and in French (the speaker may use either),
- * free text, flash and full screen, clear; then the stage itself (blank, flash).
+ * The message to the speaker: the session's presets in English and in French (the speaker may
+ * use either), which the moderator edits here; free text, flash and full screen, clear; then the
+ * stage itself (blank, flash).
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { fail } from '../../shared/errors.ts';
+import { DEFAULT_MESSAGE_PRESETS } from '../../shared/presets.ts';
 import type { SessionView } from '../../shared/views.ts';
-import { LANGS, translator, useT } from '../lib/i18n.ts';
+import { LANGS, useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
 import { ConsoleButton } from './ConsoleButton.tsx';
-import { messages, PRESETS } from './messages.ts';
+import { messages } from './messages.ts';
+import { PresetEditor } from './PresetEditor.tsx';
+import { presetMessages } from './presetMessages.ts';
 import { StageControls } from './StageControls.tsx';
 
 const MAX_MESSAGE = 280;
 
 export function MessagePanel({ view }: { view: SessionView }) {
   const t = useT(messages);
+  const tp = useT(presetMessages);
   const id = useId();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const presets = view.messagePresets ?? DEFAULT_MESSAGE_PRESETS;
   const [text, setText] = useState('');
   const [flash, setFlash] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
@@ -82,28 +90,44 @@ export function MessagePanel({ view }: { view: SessionView }) {
         </ConsoleButton>
       </div>
       <div className="presets" role="group" aria-label={t('message.presets')}>
-        {LANGS.map(({ code, short }) => {
-          const tl = translator(messages, code);
-          return (
-            <div key={code} className="preset-group" lang={code}>
-              <span className="preset-lang" aria-hidden="true">
-                {short}
-              </span>
-              {PRESETS.map((key) => (
-                <button
-                  key={key}
-                  type="button"
-                  className="btn btn-small btn-preset"
-                  data-testid={`preset-${code}-${key.slice('preset.'.length)}`}
-                  onClick={() => void show(tl(key))}
-                >
-                  {tl(key)}
-                </button>
-              ))}
-            </div>
-          );
-        })}
+        {LANGS.map(({ code, short }) => (
+          <div key={code} className="preset-group" lang={code}>
+            <span className="preset-lang" aria-hidden="true">
+              {short}
+            </span>
+            {presets.map((preset, i) => (
+              <button
+                key={i}
+                type="button"
+                className="btn btn-small btn-preset"
+                data-testid={`preset-${code}-${i}`}
+                onClick={() => void show(preset[code])}
+              >
+                {preset[code]}
+              </button>
+            ))}
+          </div>
+        ))}
+        <button
+          ref={editButton}
+          type="button"
+          className="btn btn-small btn-link preset-edit"
+          aria-expanded={editing}
+          data-testid="preset-edit"
+          onClick={() => setEditing((open) => !open)}
+        >
+          {tp('edit')}
+        </button>
       </div>
+      {editing && (
+        <PresetEditor
+          presets={presets}
+          onClose={() => {
+            setEditing(false);
+            editButton.current?.focus();
+          }}
+        />
+      )}
       <form
         className="message-free"
         onSubmit={(e) => {

@@ -6,7 +6,8 @@
 import { useId, useState } from 'react';
 import type { Programme } from '../../shared/programme.ts';
 import type { SessionView } from '../../shared/views.ts';
-import { useT } from '../lib/i18n.ts';
+import { RECORD_TABLES } from '../../shared/record.ts';
+import { useLang, usePlural, useT } from '../lib/i18n.ts';
 import { filesMessages } from './filesMessages.ts';
 import { TOKEN_STORAGE_KEY } from './token.ts';
 
@@ -62,6 +63,7 @@ async function download(path: string, name: string): Promise<void> {
 
 export function ProgrammeFiles({ view }: { view: SessionView }) {
   const t = useT(filesMessages);
+  const plural = usePlural(filesMessages);
   const id = useId();
   const session = encodeURIComponent(view.id);
   const [copyId, setCopyId] = useState(`${view.id}-rehearsal`);
@@ -72,6 +74,8 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
   const [timeZone, setTimeZone] = useState(view.meta.timeZone);
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const [error, setError] = useState<string | null>(null);
+  // A French console most likely feeds a French Excel, which splits on semicolons.
+  const [semicolon, setSemicolon] = useState(useLang.getState().lang === 'fr');
   const isCsv = file !== null && !/\.json$/i.test(file.name);
 
   async function submit(preview: boolean): Promise<void> {
@@ -186,19 +190,33 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
         <a className="btn btn-small" href={`/report/${session}`} target="_blank" rel="noreferrer">
           {t('record-report')}
         </a>
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() =>
-            void download(
-              `/api/sessions/${session}/record?format=csv&table=turns`,
-              `${view.id}-turns.csv`,
-            )
-          }
-        >
-          {t('record-csv')}
-        </button>
+        {RECORD_TABLES.map((table) => (
+          <button
+            key={table}
+            type="button"
+            className="btn btn-small"
+            data-testid={`files-record-${table}`}
+            onClick={() =>
+              void download(
+                `/api/sessions/${session}/record?format=csv&table=${table}${semicolon ? '&delimiter=semicolon' : ''}`,
+                `${view.id}-${table}.csv`,
+              )
+            }
+          >
+            {t(`record-${table}`)}
+          </button>
+        ))}
+        <label>
+          <input
+            type="checkbox"
+            checked={semicolon}
+            onChange={(e) => setSemicolon(e.target.checked)}
+            data-testid="files-record-semicolon"
+          />{' '}
+          {t('record-semicolon')}
+        </label>
       </div>
+      <p className="hint">{t('record-csv-hint', { zone: view.meta.timeZone })}</p>
 
       <h4>{t('rehearsal')}</h4>
       <p className="hint">{t('rehearsal-hint')}</p>
@@ -299,9 +317,9 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
           <p>
             {t('import-ok', {
               title: ready.title,
-              segments: ready.segments.length,
-              items,
-              minutes,
+              segments: plural('n-segments', ready.segments.length),
+              items: plural('n-speakers', items),
+              minutes: plural('n-minutes', minutes),
             })}
           </p>
           {check.state === 'ready' && check.idTaken && (
@@ -320,7 +338,7 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
         <div role="alert" data-testid="files-import-problems">
           <p>
             {check.problems.length > 0
-              ? t('import-problems', { count: check.problems.length })
+              ? plural('import-problems', check.problems.length)
               : check.message}
           </p>
           {check.problems.length > 0 && (

@@ -1,8 +1,12 @@
-/** The meeting, its status and connection, the schedule, who is connected, the language. */
+/**
+ * The meeting, its status and connection, the schedule, who is connected, the displays' links
+ * (the moderator's), the language.
+ */
 import type { SessionView } from '../../shared/views.ts';
 import { common, useT } from '../lib/i18n.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LinksButton } from './LinksButton.tsx';
 import { PresenceLine } from './PresenceLine.tsx';
 import { ScheduleLine } from './ScheduleLine.tsx';
 
@@ -23,6 +27,7 @@ export function TopBar({ view }: { view: SessionView }) {
         </span>
         <PresenceLine view={view} />
         <ConnectionStatus />
+        {view.role === 'moderator' && <LinksButton session={view.id} />}
         <LanguageSwitch />
       </div>
       <div className="topbar-row topbar-second">

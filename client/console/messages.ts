@@ -195,10 +195,6 @@ export const messages = defineMessages({
     'message.flash': 'Flash',
     'message.fullscreen': 'Full screen',
     'message.options': 'How the next message shows',
-    'preset.conclude': 'Please conclude',
-    'preset.one-minute': 'One minute',
-    'preset.time-up': 'Time is up',
-    'preset.slow-down': 'Please slow down for the interpreters',
 
     'stage.title': 'Stage display',
     'stage.blank': 'Blank the stage',
@@ -227,6 +223,7 @@ export const messages = defineMessages({
     'command.timer.set': 'Set the time',
     'command.timer.reset': 'Reset the timer',
     'command.message.show': 'Show a message',
+    'command.message.presets': 'Edit the message presets',
     'command.message.clear': 'Clear the message',
     'command.stage.blank': 'Blank the stage',
     'command.stage.flash': 'Flash the stage',
@@ -438,10 +435,6 @@ export const messages = defineMessages({
     'message.flash': 'Clignoter',
     'message.fullscreen': 'Plein écran',
     'message.options': 'Affichage du prochain message',
-    'preset.conclude': 'Veuillez conclure',
-    'preset.one-minute': 'Une minute',
-    'preset.time-up': 'Le temps est écoulé',
-    'preset.slow-down': 'Veuillez ralentir pour les interprètes',
 
     'stage.title': 'Écran de scène',
     'stage.blank': 'Masquer la scène',
@@ -469,6 +462,7 @@ export const messages = defineMessages({
     'command.timer.set': 'Régler le temps',
     'command.timer.reset': 'Remettre le chrono à zéro',
     'command.message.show': 'Afficher un message',
+    'command.message.presets': 'Modifier les messages prêts',
     'command.message.clear': 'Effacer le message',
     'command.stage.blank': 'Masquer la scène',
     'command.stage.flash': 'Faire clignoter la scène',
@@ -491,11 +485,3 @@ export const messages = defineMessages({
 });
 
 export type MessageKey = keyof (typeof messages)['en'];
-
-/** The presets for the speaker, in the order shown. */
-export const PRESETS = [
-  'preset.conclude',
-  'preset.one-minute',
-  'preset.time-up',
-  'preset.slow-down',
-] as const satisfies readonly MessageKey[];

@@ -5,6 +5,8 @@
  */
 import type { TimerFields } from '../../shared/timer.ts';
 import { progressAt } from '../../shared/timer.ts';
+import { useT } from '../lib/i18n.ts';
+import { displayMessages } from './messages.ts';
 import './progress.css';
 
 export interface ProgressBarProps {
@@ -15,6 +17,7 @@ export interface ProgressBarProps {
 }
 
 export function ProgressBar({ timer, now, className, testId }: ProgressBarProps) {
+  const d = useT(displayMessages);
   const granted = Math.max(1, timer.grantedMs);
   const warningAt = Math.min(1, Math.max(0, 1 - timer.warningMs / granted));
   const dangerAt = Math.min(1, Math.max(0, 1 - timer.dangerMs / granted));
@@ -25,6 +28,7 @@ export function ProgressBar({ timer, now, className, testId }: ProgressBarProps)
       className={`progress ${className ?? ''}`}
       data-testid={testId}
       role="progressbar"
+      aria-label={d('time.spoken')}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={Math.round(done * 100)}

@@ -9,6 +9,7 @@ export const displayMessages = defineMessages({
     'speaker.question-to': 'Question to {name}',
     'time.left': 'left',
     'time.over': 'over',
+    'time.spoken': 'Time spoken',
     'refused.title': 'This display cannot join the meeting',
   },
   fr: {
@@ -18,6 +19,7 @@ export const displayMessages = defineMessages({
     'speaker.question-to': 'Question à {name}',
     'time.left': 'restantes',
     'time.over': 'de dépassement',
+    'time.spoken': 'Temps de parole écoulé',
     'refused.title': 'Cet affichage ne peut pas rejoindre la réunion',
   },
 });

@@ -46,11 +46,12 @@ export function turnLines(
   const t = translator(displayMessages, lang);
   const c = translator(common, lang);
   const fromRequest = turn.requestId !== null;
-  if (!fromRequest && item) {
+  // A panellist's answer: the panellist as on the panel (name, function, organisation).
+  if ((!fromRequest || turn.kind === 'answer') && item) {
     return {
       name: speakerName(item.speaker),
       role: joinNonEmpty([speakerRole(item.speaker)], ''),
-      topic: item.topic ?? null,
+      topic: fromRequest ? c(`kind.${turn.kind}`) : (item.topic ?? null),
     };
   }
   const delegation = turn.delegation ? delegationLabel(turn.delegation, lang) : null;

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { Category } from '../../shared/categories.ts';
 import { fillSentence } from '../../shared/fillSentence.ts';
+import { pluralKey } from '../../shared/plural.ts';
 import type { DelegationRef } from '../../shared/state.ts';
 
 export const LANGS = [
@@ -169,3 +170,25 @@ export type CommonKey = keyof (typeof common)['en'];
 
 /** The category's key in the common catalogue. */
 export const categoryKey = (c: Category): CommonKey => `category.${c}`;
+
+/** The bases of a catalogue's plural sentences: `questions` for `questions.other`. */
+export type PluralBase<M extends Messages> = {
+  [K in keyof M & string]: K extends `${infer B}.other` ? B : never;
+}[keyof M & string];
+
+/**
+ * A translator for counted things: `plural('questions', 1)` says "1 question" in English and
+ * `plural('questions', 0)` "0 question" in French, by each language's rules (`shared/plural.ts`).
+ * The count fills `{count}`.
+ */
+export function usePlural<M extends Messages>(
+  catalogue: Catalogue<M>,
+): (base: PluralBase<M>, count: number, params?: Record<string, string | number>) => string {
+  const lang = useLang((s) => s.lang);
+  const table = catalogue[lang] as Record<string, string>;
+  return (base, count, params) =>
+    fillSentence(table[pluralKey(base, count, lang, (key) => key in table)] ?? base, {
+      ...params,
+      count,
+    });
+}

@@ -29,7 +29,7 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   'list-not-open': 'La liste des orateurs n’est pas ouverte.',
   'list-not-open-yet': 'La liste des orateurs n’est pas encore ouverte.',
   'list-closed':
-    'La liste des orateurs est close : seul un droit de réponse peut encore être demandé.',
+    'La liste des orateurs est close : seuls un droit de réponse ou une motion d’ordre peuvent encore être demandés.',
   'too-little-time': 'Ce serait retirer plus de temps qu’il n’en a été accordé.',
   'no-speaker-after':
     'Il n’y a pas d’orateur après celui-ci : terminez l’intervention (F) ou clôturez la séance.',
@@ -44,7 +44,9 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   // The state machine's refusals (shared/domains/). A {status} or {kind} is the code's English word.
   'forbidden-command': 'Le rôle « {role} » ne peut pas envoyer {command} : il faut le modérateur.',
   'forbidden-command-delegate':
-    'Le rôle « {role} » ne peut pas envoyer {command} : il faut l’appareil d’une délégation ou le modérateur.',
+    'Le rôle « {role} » ne peut pas envoyer {command} : il faut l’appareil d’une délégation, l’agent de la liste des orateurs ou le modérateur.',
+  'forbidden-command-floor':
+    'Le rôle « {role} » ne peut pas envoyer {command} : il faut l’agent de la liste des orateurs ou le modérateur.',
   'no-changes': 'changes : indiquez au moins un champ à modifier.',
   'item-not-found': 'L’élément « {item} » n’existe pas dans cette séance.',
   'item-not-in-segment': 'L’élément « {item} » n’existe pas dans le segment « {segment} ».',
@@ -64,6 +66,8 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   'no-message': 'Il n’y a aucun message à effacer sur la scène.',
   'stage-already-blank': 'La scène est déjà masquée.',
   'stage-not-blank': 'La scène n’est pas masquée.',
+  'presets-unchanged': 'Les messages prêts sont déjà ceux-ci.',
+  'preset-twice': 'Deux messages prêts disent « {text} » : gardez-en un.',
   'add-floor-item':
     'Les interventions d’un débat ouvert viennent de la liste des orateurs : inscrivez plutôt une délégation.',
   'item-id-taken': 'L’identifiant d’élément « {id} » est déjà pris.',
@@ -83,7 +87,7 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   'list-closed-reopen':
     'La liste des orateurs est close : rouvrez-la pour inscrire une autre déclaration ou question.',
   'request-secretariat-kind':
-    'Les motions d’ordre et les réponses sont inscrites par le secrétariat : levez votre chevalet.',
+    'Une réponse est inscrite par le secrétariat, pour l’intervenant qui répond.',
   'request-category': 'Le secrétariat fixe la catégorie d’une délégation : ne l’indiquez pas.',
   'device-key-needed': 'Une demande de parole a besoin de la clé d’appareil de ce navigateur.',
   'point-of-order-live':
@@ -126,13 +130,17 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   'session-id-malformed':
     'Ce n’est pas un identifiant de séance que Gavel aurait pu créer : vérifiez le lien.',
   'token-wrong-link':
-    'Le jeton du modérateur n’est pas le bon : ouvrez le lien de la console que Gavel a affiché au démarrage.',
+    'Le jeton n’est pas le bon : ouvrez le lien de la console que Gavel a affiché au démarrage, ou celui que le modérateur vous a donné.',
   'stage-key-wrong-link':
     'La clé de la scène n’est pas la bonne : ouvrez le lien de la scène que Gavel a affiché au démarrage.',
   'device-key-malformed':
     'deviceKey : doit compter de 16 à 128 lettres, chiffres, tirets ou tirets bas.',
   'console-needs-token':
     'La console demande le jeton du modérateur : ouvrez le lien de la console que Gavel a affiché au démarrage.',
+  'officer-needs-token':
+    'La console de l’agent de la liste des orateurs demande son jeton : ouvrez le lien que le modérateur vous a donné.',
+  'secretariat-needs-token':
+    'La console du secrétariat demande son jeton : ouvrez le lien que le modérateur vous a donné.',
   'stage-needs-key':
     'L’affichage de scène demande la clé de la scène : ouvrez le lien de la scène que Gavel a affiché au démarrage.',
   'delegate-needs-device-key': 'L’appareil d’un délégué envoie sa deviceKey avec la connexion.',
@@ -183,11 +191,16 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   'stage-key-wrong':
     'La clé de la scène n’est pas la bonne : utilisez celle du lien de la scène affiché par Gavel.',
   'token-wrong':
-    'Le jeton du modérateur n’est pas le bon : utilisez celui que Gavel a affiché au démarrage.',
+    'Le jeton n’est pas le bon : utilisez celui que Gavel a affiché au démarrage, ou celui que le modérateur vous a donné.',
   'token-needed':
     '{what} demande le jeton du modérateur : envoyez-le sous la forme "Authorization: Bearer <jeton>".',
   'stage-key-not-enough':
     '{what} demande le jeton du modérateur : la clé de la scène ne suffit pas.',
+  'token-not-enough': '{what} demande un autre jeton : celui du rôle « {role} » ne l’ouvre pas.',
+  'token-role-unknown':
+    'role : doit être floor-officer ou secretariat (le jeton du modérateur se remplace avec gavel tokens --replace moderator, puis un redémarrage).',
+  'token-from-environment':
+    'Le jeton du rôle « {role} » est fixé dans {variable} : changez-le là, puis redémarrez Gavel.',
   'format-json-csv': 'format : doit être "json" ou "csv".',
   'archived-not-boolean': 'archived : doit être true ou false.',
   'table-unknown': 'table : doit être l’une de {tables}.',

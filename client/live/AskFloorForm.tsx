@@ -1,8 +1,9 @@
 /**
  * "Ask for the floor": the delegation (type-ahead or free text), the speaker's name, the kind of
- * request (a statement, a question to a panellist, a right of reply), on behalf of whom, and the
- * floor code when the meeting asks for one. Loaded only when a delegate opens it, so the phones
- * that only watch never download the list of delegations.
+ * request (a statement, a question to a panellist, a right of reply, a point of order while the
+ * meeting is live), on behalf of whom, and the floor code when the meeting asks for one. Loaded
+ * only when a delegate opens it, so the phones that only watch never download the list of
+ * delegations.
  */
 import { refusalText } from '../lib/refusalText.ts';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -17,7 +18,8 @@ import { DelegationField, type DelegationValue } from './DelegationField.tsx';
 import { becomeDelegate } from './liveConnection.ts';
 import { floorMessages } from './floorMessages.ts';
 
-type AskKind = Extract<RequestKind, 'statement' | 'question' | 'reply'>;
+/** An answer is the secretariat's to inscribe, for the panellist who answers. */
+type AskKind = Exclude<RequestKind, 'answer'>;
 const EMPTY: DelegationValue = { text: '', id: null };
 
 /** Who a question can be put to: the panel's presenters (else every panel speaker), once each. */
@@ -44,7 +46,13 @@ export function AskFloorForm({
   const c = useT(common);
   const lang = useLang((s) => s.lang);
   const closed = view.floor.status === 'closed';
-  const kinds: readonly AskKind[] = closed ? ['reply'] : ['statement', 'question', 'reply'];
+  // As the rules of procedure have it: a point of order at any moment of a live meeting, even
+  // once the list is closed to all but rights of reply.
+  const kinds: readonly AskKind[] = [
+    ...(closed ? [] : (['statement', 'question'] as const)),
+    'reply',
+    ...(view.status === 'live' ? (['point-of-order'] as const) : []),
+  ];
   const list = useMemo(() => [...DELEGATIONS, ...view.delegations], [view.delegations]);
   const people = useMemo(() => panellists(view), [view]);
   const [delegation, setDelegation] = useState<DelegationValue>(EMPTY);
@@ -128,12 +136,18 @@ export function AskFloorForm({
               value={k}
               checked={kind === k}
               data-testid={`ask-kind-${k}`}
+              aria-describedby={k === 'point-of-order' && kind === k ? 'ask-kind-hint' : undefined}
               onChange={() => setKind(k)}
             />
             {c(`kind.${k}`)}
           </label>
         ))}
       </fieldset>
+      {kind === 'point-of-order' ? (
+        <p className="field-hint" id="ask-kind-hint" data-testid="ask-point-of-order-hint">
+          {t('ask.point-of-order-hint')}
+        </p>
+      ) : null}
       {kind === 'question' ? (
         <div className="field">
           <label htmlFor="ask-panellist">{t('ask.question-to')}</label>

@@ -1,21 +1,30 @@
-/** One of this device's requests: where it stands, in words, and a way to withdraw it. */
+/**
+ * One of this device's requests: where it stands, in words (a question names its panellist), and
+ * a way to withdraw it that asks once, so a stray tap on a crowded phone does not lose a place.
+ */
 import { useState } from 'react';
 import type { RequestView } from '../../shared/views.ts';
 import { send } from '../lib/connection.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
+import { displayMessages } from '../displays/messages.ts';
 import { floorMessages } from './floorMessages.ts';
 
 export function MyRequest({
   request,
   position,
+  panellist,
 }: {
   readonly request: RequestView;
   /** 1 for the head of the list of speakers; null when not on it. */
   readonly position: number | null;
+  /** The name of the panellist a question is addressed to; null for other requests. */
+  readonly panellist: string | null;
 }) {
   const lang = useLang((s) => s.lang);
   const t = useT(floorMessages);
   const c = useT(common);
+  const d = useT(displayMessages);
+  const [confirming, setConfirming] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   let state: string;
   switch (request.status) {
@@ -55,23 +64,46 @@ export function MyRequest({
     >
       <p className="my-request-who">
         {delegationLabel(request.delegation, lang)}
-        {request.speakerName ? ` (${request.speakerName})` : ''} · {c(`kind.${request.kind}`)}
+        {request.speakerName ? ` (${request.speakerName})` : ''} ·{' '}
+        {panellist ? d('speaker.question-to', { name: panellist }) : c(`kind.${request.kind}`)}
       </p>
       <p className="my-request-state" data-testid="my-request-state" data-status={request.status}>
         {state}
       </p>
-      {open ? (
+      {open && confirming ? (
+        <div className="my-request-confirm" role="group" aria-label={t('mine.withdraw-ask')}>
+          <p className="my-request-ask">{t('mine.withdraw-ask')}</p>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={withdrawing}
+            data-testid="my-request-withdraw-yes"
+            onClick={() => {
+              setWithdrawing(true);
+              void send({ type: 'floor.withdraw', requestId: request.id }).finally(() => {
+                setWithdrawing(false);
+                setConfirming(false);
+              });
+            }}
+          >
+            {t('mine.withdraw-yes')}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={withdrawing}
+            data-testid="my-request-withdraw-no"
+            onClick={() => setConfirming(false)}
+          >
+            {t('mine.withdraw-no')}
+          </button>
+        </div>
+      ) : open ? (
         <button
           type="button"
           className="button-secondary"
-          disabled={withdrawing}
           data-testid="my-request-withdraw"
-          onClick={() => {
-            setWithdrawing(true);
-            void send({ type: 'floor.withdraw', requestId: request.id }).finally(() =>
-              setWithdrawing(false),
-            );
-          }}
+          onClick={() => setConfirming(true)}
         >
           {t('mine.withdraw')}
         </button>

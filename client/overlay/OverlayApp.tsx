@@ -12,7 +12,7 @@ export function OverlayApp({ showTime }: { readonly showTime: boolean }) {
   const lang = useLang((s) => s.lang);
   const turn = view && view.status === 'live' ? currentTurn(view, lang) : null;
   return (
-    <div className="overlay" data-testid="overlay">
+    <main className="overlay" data-testid="overlay">
       <div
         className={`overlay-third${turn ? ' overlay-third-shown' : ''}`}
         data-testid="overlay-third"
@@ -34,6 +34,6 @@ export function OverlayApp({ showTime }: { readonly showTime: boolean }) {
           </>
         ) : null}
       </div>
-    </div>
+    </main>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { formatLength } from '../../shared/duration.ts';
 import type { SessionRecord, TurnRecord } from '../../shared/record.ts';
-import { zonedParts } from '../../shared/zonedTime.ts';
+import { formatZonedDate, zonedParts } from '../../shared/zonedTime.ts';
 import { speakerName } from '../lib/format.ts';
-import { common, delegationLabel, LANGS, setLang, useLang, useT } from '../lib/i18n.ts';
+import { common, delegationLabel, LANGS, setLang, useLang, useT, type Lang } from '../lib/i18n.ts';
 import { CorrectionForm } from './CorrectionForm.tsx';
 import { Timeline } from './Timeline.tsx';
 import { reportMessages } from './messages.ts';
@@ -17,13 +17,17 @@ type Load =
     }
   | { readonly state: 'ready'; readonly record: SessionRecord; readonly at: number };
 
-/** Date and time of an instant in the meeting's time zone: `17/11/2016 10:04:12`. */
-function stamp(at: number | null, timeZone: string, withDate = false): string {
+/**
+ * Time of an instant in the meeting's time zone, `10:04:12`; with `lang`, the date in words
+ * before it, `17 November 2016, 10:04:12` (never `17/11/2016`, which an American reads as a
+ * different day).
+ */
+function stamp(at: number | null, timeZone: string, lang?: Lang): string {
   if (at === null) return '—';
   const p = zonedParts(at, timeZone);
   const two = (n: number) => String(n).padStart(2, '0');
   const time = `${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
-  return withDate ? `${two(p.day)}/${two(p.month)}/${p.year} ${time}` : time;
+  return lang ? `${formatZonedDate(at, timeZone, lang)}, ${time}` : time;
 }
 
 /** A length for the record: `4:30`, or `3:00:00` from an hour. */
@@ -87,7 +91,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
   const tz = record.session.timeZone;
   const kind = (k: TurnRecord['kind']) => c(`kind.${k}`);
   return (
-    <article className="report" data-testid="report">
+    <main className="report" data-testid="report">
       <header>
         <div className="toolbar no-print">
           {LANGS.map((l) => (
@@ -106,7 +110,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
         </div>
         <p className="kicker">{t('title')}</p>
         <h1>{record.session.title}</h1>
-        <dl className="facts">
+        <dl className="facts" data-testid="report-facts">
           {record.session.venue && (
             <div>
               <dt>{t('venue')}</dt>
@@ -115,11 +119,11 @@ export function ReportPage({ session, token }: { session: string; token: string 
           )}
           <div>
             <dt>{t('started')}</dt>
-            <dd className="time">{stamp(record.startedAt, tz, true)}</dd>
+            <dd className="time">{stamp(record.startedAt, tz, lang)}</dd>
           </div>
           <div>
             <dt>{t('ended')}</dt>
-            <dd className="time">{stamp(record.endedAt, tz, true)}</dd>
+            <dd className="time">{stamp(record.endedAt, tz, lang)}</dd>
           </div>
           <div>
             <dt>{t('planned')}</dt>
@@ -266,7 +270,13 @@ export function ReportPage({ session, token }: { session: string; token: string 
                   <td className="time">{len(turn.plannedMs)}</td>
                   <td className="time">{len(turn.grantedMs)}</td>
                   <td className="time">
-                    {len(turn.spokenMs)}
+                    {turn.heard ? (
+                      len(turn.spokenMs)
+                    ) : (
+                      <span data-testid={`report-not-heard-${turn.turnId}`}>
+                        {t('called-not-heard')}
+                      </span>
+                    )}
                     {corrected && (
                       <div className="corrected" data-testid={`report-corrected-${turn.turnId}`}>
                         →{' '}
@@ -373,7 +383,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
           <table data-testid="report-by-delegation">
             <tbody>
               {record.byDelegation.map((row) => (
-                <tr key={`${row.delegation.id ?? row.delegation.en}|${row.category ?? ''}`}>
+                <tr key={row.delegation.id ?? row.delegation.en}>
                   <td>{delegationLabel(row.delegation, lang)}</td>
                   <td className="time">{row.turns}</td>
                   <td className="time">{len(row.spokenMs)}</td>
@@ -384,6 +394,6 @@ export function ReportPage({ session, token }: { session: string; token: string 
         </div>
       </section>
       <footer>{t('generated')}</footer>
-    </article>
+    </main>
   );
 }

@@ -15,6 +15,7 @@ import { StageCorner } from './StageCorner.tsx';
 import { StageIdle } from './StageIdle.tsx';
 import { StageMessage } from './StageMessage.tsx';
 import { StageTurn } from './StageTurn.tsx';
+import { useChime } from './useChime.ts';
 import { WakeLockNotice } from './WakeLockNotice.tsx';
 import { stageMessages } from './messages.ts';
 import type { StageOptions } from './stageOptions.ts';
@@ -29,10 +30,12 @@ interface Shown {
   readonly overtimeFlash: boolean;
   readonly stageFlash: boolean;
   readonly messageFlash: boolean;
+  /** With `?chime`: the white pulse over everything as the running countdown passes zero. */
+  readonly chimeFlash: boolean;
 }
 
-/** What the stage shows at a server time. Pure. */
-function shownAt(view: SessionView | null, now: number): Shown {
+/** What the stage shows at a server time; `chime` is the `?chime` option. Pure. */
+function shownAt(view: SessionView | null, now: number, chime: boolean): Shown {
   const timer = view?.timer ?? null;
   const remaining = timer ? remainingAt(timer, now) : null;
   return {
@@ -42,6 +45,13 @@ function shownAt(view: SessionView | null, now: number): Shown {
     stageFlash: within(view?.stage.flashAt, STAGE_FLASH_MS, now),
     messageFlash:
       view?.message?.flash === true && within(view.message.shownAt, MESSAGE_FLASH_MS, now),
+    chimeFlash:
+      chime &&
+      timer !== null &&
+      timer.startedAt !== null &&
+      remaining !== null &&
+      remaining <= 0 &&
+      -remaining < STAGE_FLASH_MS,
   };
 }
 
@@ -63,12 +73,20 @@ export function StageApp({
   const pointerIdle = usePointerIdle();
   const { publicUrl } = usePublicUrl();
   const now = useServerTick((at) => {
-    const s = shownAt(view, at);
-    const parts = [s.figure, s.phase, s.overtimeFlash, s.stageFlash, s.messageFlash];
+    const s = shownAt(view, at, options.chime);
+    const parts = [s.figure, s.phase, s.overtimeFlash, s.stageFlash, s.messageFlash, s.chimeFlash];
     if (options.clock) parts.push(String(Math.floor(at / 1000)));
     return parts.join('|');
   });
-  const shown = shownAt(view, now);
+  const shown = shownAt(view, now, options.chime);
+  const timerNow = view?.status === 'live' ? view.timer : null;
+  const chime = useChime(
+    options.chime,
+    timerNow && view?.current.turnId
+      ? { turnId: view.current.turnId, remainingMs: remainingAt(timerNow, now) }
+      : null,
+    STAGE_FLASH_MS,
+  );
 
   const classes = [
     'stage',
@@ -109,7 +127,7 @@ export function StageApp({
   const phase = speaking ? shown.phase : null;
   if (phase) classes.push(`stage-phase-${phase}`);
   else classes.push('stage-phase-idle');
-  if (shown.stageFlash) classes.push('stage-flash');
+  if (shown.stageFlash || shown.chimeFlash) classes.push('stage-flash');
   if (connection === 'offline') classes.push('stage-is-offline');
   if (view.message && !view.message.fullscreen) classes.push('stage-has-message-third');
 
@@ -148,6 +166,16 @@ export function StageApp({
         </p>
       )}
       <WakeLockNotice wake={wake} />
+      {chime.blocked ? (
+        <button
+          type="button"
+          className="stage-chime-hint"
+          data-testid="stage-chime-hint"
+          onClick={chime.unlock}
+        >
+          {t('chime.click')}
+        </button>
+      ) : null}
     </div>
   );
 }

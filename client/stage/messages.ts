@@ -18,6 +18,7 @@ export const stageMessages = defineMessages({
     'no-key':
       'No stage key: messages to the speaker and the floor code are not shown. Open the stage link Gavel printed at start.',
     message: 'Message from the chair',
+    'chime.click': 'Click once to allow the chime',
   },
   fr: {
     fullscreen: 'Plein écran',
@@ -35,5 +36,6 @@ export const stageMessages = defineMessages({
     'no-key':
       'Pas de clé de scène : les messages à l’orateur et le code de prise de parole ne s’affichent pas. Ouvrez le lien de la scène affiché par Gavel au démarrage.',
     message: 'Message de la présidence',
+    'chime.click': 'Cliquez une fois pour autoriser le carillon',
   },
 });

@@ -1,4 +1,4 @@
-/** What a stage's address asks for: `?clock`, `?next=0`, `?mirror`, `?theme=light`. */
+/** What a stage's address asks for: `?clock`, `?next=0`, `?mirror`, `?theme=light`, `?chime`. */
 import { flag } from '../lib/route.ts';
 
 export interface StageOptions {
@@ -9,6 +9,8 @@ export interface StageOptions {
   /** Mirrored left to right, for a teleprompter's glass. */
   readonly mirror: boolean;
   readonly theme: 'dark' | 'light';
+  /** A chime and a flash when the countdown reaches zero (off unless `?chime`). */
+  readonly chime: boolean;
 }
 
 /** Reads the options from an address's query. Pure. */
@@ -19,5 +21,6 @@ export function stageOptions(search: string): StageOptions {
     next: !params.has('next') || flag('next', search),
     mirror: flag('mirror', search),
     theme: params.get('theme') === 'light' ? 'light' : 'dark',
+    chime: flag('chime', search),
   };
 }

@@ -31,12 +31,13 @@ import { cmd, Index, start, text } from './fields.ts';
 import {
   defineCommand,
   defineEvolvers,
-  DELEGATE_OR_MODERATOR,
+  DELEGATE_OR_FLOOR_STAFF,
   dequeue,
   invalid,
   lookupDelegation,
+  FLOOR_STAFF,
+  atTheChair,
   mapRequest,
-  MODERATOR,
   needLive,
   notAllowed,
   refOf,
@@ -45,7 +46,7 @@ import {
   type Draft,
   type Outcome,
 } from './kit.ts';
-import { beginTurn, endCurrentTurn, freshItemId } from './turns.ts';
+import { beginTurn, endCurrentTurn, freshItemId, speakerDelegation } from './turns.ts';
 
 export type FloorEvent =
   | E<'floorOpened', { floorCode: string | null }>
@@ -110,7 +111,11 @@ function resolveDelegation(
   return { ref: { id: null, en: input, fr: input }, category: 'other' };
 }
 
-/** The precedence of a queued request: points of order, answers, statements and questions by category, replies. */
+/**
+ * The precedence of a queued request: points of order, answers, statements and questions by
+ * category, replies. An answer is placed by its questions (`placeAnswer`); its rank here keeps the
+ * requests queued after it from passing it.
+ */
 function precedence(r: FloorRequest): readonly [number, number, number] {
   switch (r.kind) {
     case 'point-of-order':
@@ -158,16 +163,77 @@ function insertByPrecedence(
   return out;
 }
 
+/**
+ * True when `answer` answers `question`: a question to the answering panellist, inscribed before
+ * the answer and after that panellist's previous answer (declined and withdrawn ones aside), as
+ * `answersDue` counts them. Pure.
+ */
+function answers(
+  answer: FloorRequest,
+  question: FloorRequest,
+  requests: readonly FloorRequest[],
+): boolean {
+  if (answer.kind !== 'answer' || question.kind !== 'question') return false;
+  if (answer.panellist == null || question.addressedTo !== answer.panellist) return false;
+  if (question.seq > answer.seq) return false;
+  return !requests.some(
+    (r) =>
+      r.kind === 'answer' &&
+      r.panellist === answer.panellist &&
+      r.status !== 'declined' &&
+      r.status !== 'withdrawn' &&
+      r.seq > question.seq &&
+      r.seq < answer.seq,
+  );
+}
+
+/**
+ * Places an answer: an answer belongs right after the questions it answers. It goes right after
+ * the last of them still on the list; when they have all been heard, at the head of the list,
+ * after the points of order and answers already there (requests moved by hand do not push it
+ * back). Pure.
+ */
+function placeAnswer(
+  queue: readonly string[],
+  requests: readonly FloorRequest[],
+  answer: FloorRequest,
+): string[] {
+  const out = queue.filter((id) => id !== answer.id);
+  const find = (id: string) => requests.find((r) => r.id === id);
+  let at = -1;
+  out.forEach((id, i) => {
+    const question = find(id);
+    if (question && answers(answer, question, requests)) at = i + 1;
+  });
+  if (at === -1) {
+    at = out.findIndex((id) => {
+      const r = find(id);
+      return r === undefined || (r.kind !== 'point-of-order' && r.kind !== 'answer');
+    });
+    if (at === -1) at = out.length;
+  }
+  out.splice(at, 0, answer.id);
+  return out;
+}
+
 function enqueue(state: SessionState, requestId: string): SessionState {
   const request = findRequest(state, requestId);
   if (!request) return state;
-  return {
-    ...state,
-    floor: {
-      ...state.floor,
-      queue: insertByPrecedence(state.floor.queue, state.floor.requests, request),
-    },
-  };
+  const { requests } = state.floor;
+  let queue =
+    request.kind === 'answer'
+      ? placeAnswer(state.floor.queue, requests, request)
+      : insertByPrecedence(state.floor.queue, requests, request);
+  if (request.kind === 'question') {
+    // A question approved after its answer was inscribed still comes before that answer.
+    for (const id of queue.slice(0, queue.indexOf(request.id))) {
+      const answer = findRequest(state, id);
+      if (answer && !answer.moved && answers(answer, request, requests)) {
+        queue = placeAnswer(queue, requests, answer);
+      }
+    }
+  }
+  return { ...state, floor: { ...state.floor, queue } };
 }
 
 /** The floor segment a request given now belongs to: the current one, else the next one. */
@@ -182,7 +248,12 @@ function floorSegmentFor(state: SessionState): LiveSegment | null {
 /* Asking for the floor                                                                       */
 /* ------------------------------------------------------------------------------------------ */
 
-/** What only a delegate's device is held to: the list open, the code, its pace and its count. */
+/**
+ * What only a delegate's device is held to: the list open, the code, its pace and its count. A
+ * delegate may raise a point of order, as the rules of procedure allow at any moment of a live
+ * meeting, even once the list is closed; an answer is inscribed by the secretariat, for the
+ * panellist who answers.
+ */
 function checkDevice(
   state: SessionState,
   command: z.output<typeof FloorRequestCommand>,
@@ -190,13 +261,13 @@ function checkDevice(
 ): Outcome {
   const { kind } = command;
   const list = state.floor.status;
-  if (kind === 'point-of-order' || kind === 'answer') {
-    return refuse('forbidden', 'request-secretariat-kind');
-  }
+  if (kind === 'answer') return refuse('forbidden', 'request-secretariat-kind');
   if (command.category !== undefined) return refuse('forbidden', 'request-category');
   if (!ctx.actor.deviceKey) return refuse('unauthorized', 'device-key-needed');
   if (list === 'not-open') return notAllowed('list-not-open-yet');
-  if (list === 'closed' && kind !== 'reply') return notAllowed('list-closed');
+  if (list === 'closed' && kind !== 'reply' && kind !== 'point-of-order') {
+    return notAllowed('list-closed');
+  }
   if (
     state.floor.floorCode !== null &&
     command.floorCode?.trim().toUpperCase() !== state.floor.floorCode.toUpperCase()
@@ -217,7 +288,8 @@ function checkDevice(
 
 function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: Context): Outcome {
   const state = d.state;
-  const moderator = ctx.actor.role === 'moderator';
+  // The chair's table inscribes on a delegation's behalf: no device, no floor code.
+  const moderator = atTheChair(ctx.actor.role);
   const { kind } = command;
 
   if (!moderator) {
@@ -232,14 +304,16 @@ function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: C
 
   let delegation: DelegationRef;
   let category: Category;
+  let answering: LiveItem | null = null;
   if (kind === 'answer') {
     const panellist = findItem(state, command.delegation);
     if (!panellist || panellist.segment.kind !== 'panel') return invalid('answer-panellist');
-    delegation = {
-      id: panellist.item.id,
-      en: panellist.item.speaker.name,
-      fr: panellist.item.speaker.name,
-    };
+    // An answer is the panellist's, for the panellist's organisation: never a delegation named
+    // after the person.
+    answering = panellist.item;
+    const { speaker } = answering;
+    const named = speaker.organisation ?? speaker.name;
+    delegation = speakerDelegation(state, speaker) ?? { id: null, en: named, fr: named };
     category = 'panellist';
   } else {
     const resolved = resolveDelegation(state, command.delegation);
@@ -259,10 +333,11 @@ function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: C
     return invalid('addressed-not-question');
   }
 
-  const key = delegation.id ?? delegation.en.toLowerCase();
-  const sameKind = state.floor.requests.filter(
-    (r) => r.kind === kind && (r.delegation.id ?? r.delegation.en.toLowerCase()) === key,
-  );
+  // Whose request it is: the panellist, for an answer (two may share an organisation).
+  const owner = (r: Pick<FloorRequest, 'delegation' | 'panellist'>) =>
+    r.panellist ?? r.delegation.id ?? r.delegation.en.toLowerCase();
+  const key = owner({ delegation, panellist: answering?.id ?? null });
+  const sameKind = state.floor.requests.filter((r) => r.kind === kind && owner(r) === key);
   if (sameKind.some((r) => OPEN_REQUEST.has(r.status))) {
     return notAllowed('request-open', { delegation: delegation.en, kind });
   }
@@ -284,9 +359,14 @@ function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: C
       delegation,
       category,
       kind,
-      speakerName: command.speakerName ?? null,
+      speakerName:
+        command.speakerName ??
+        (answering
+          ? [answering.speaker.honorific, answering.speaker.name].filter(Boolean).join(' ')
+          : null),
       onBehalfOf,
       addressedTo,
+      panellist: answering?.id ?? null,
       status: moderator ? 'queued' : 'requested',
       requestedAt: ctx.now,
       byModerator: moderator,
@@ -311,11 +391,13 @@ function requestItem(state: SessionState, request: FloorRequest, segment: LiveSe
       : (floorSegmentFor(state) as { timesMs?: Record<RequestKind, number> } | null)?.timesMs;
   const allottedMs = (times ?? DEFAULT_REQUEST_TIMES_MS)[request.kind];
   const addressed = request.addressedTo === null ? null : findItem(state, request.addressedTo);
+  // A panellist answers as on the panel: honorific, name, function and organisation.
+  const panellist = request.panellist == null ? null : findItem(state, request.panellist);
   const name = request.speakerName ?? request.delegation.en;
   return {
     id: freshItemId(state, `${request.id}-${state.seq + 1}`),
     kind: request.kind,
-    speaker: {
+    speaker: panellist?.item.speaker ?? {
       name,
       ...(request.speakerName !== null ? { organisation: request.delegation.en } : {}),
       ...(request.delegation.id !== null ? { delegation: request.delegation.id } : {}),
@@ -400,7 +482,7 @@ export function give(
 
 export const FLOOR_COMMANDS = {
   'floor.open': defineCommand(cmd('floor.open', { floorCode: FloorCode.nullable().optional() }), {
-    roles: MODERATOR,
+    roles: FLOOR_STAFF,
     decide: (d, command) => {
       if (d.state.floor.status === 'open' && command.floorCode === undefined) {
         return notAllowed('list-already-open');
@@ -413,7 +495,7 @@ export const FLOOR_COMMANDS = {
     },
   }),
   'floor.close': defineCommand(cmd('floor.close', {}), {
-    roles: MODERATOR,
+    roles: FLOOR_STAFF,
     available: (s) => (s.floorStatus === 'open' ? null : notAllowed('list-not-open')),
     decide: (d) => {
       d.emit({ type: 'floorClosed' });
@@ -421,16 +503,16 @@ export const FLOOR_COMMANDS = {
     },
   }),
   'floor.request': defineCommand(FloorRequestCommand, {
-    roles: DELEGATE_OR_MODERATOR,
+    roles: DELEGATE_OR_FLOOR_STAFF,
     decide: request,
   }),
   'floor.withdraw': defineCommand(cmd('floor.withdraw', { requestId: Id }), {
-    roles: DELEGATE_OR_MODERATOR,
+    roles: DELEGATE_OR_FLOOR_STAFF,
     decide: (d, command, ctx) => {
       const found = findRequest(d.state, command.requestId);
       if (!found) return requestNotFound(command.requestId);
       if (
-        ctx.actor.role !== 'moderator' &&
+        !atTheChair(ctx.actor.role) &&
         (found.deviceKey === null || found.deviceKey !== ctx.actor.deviceKey)
       ) {
         return refuse('forbidden', 'withdraw-not-yours');
@@ -445,7 +527,7 @@ export const FLOOR_COMMANDS = {
   'floor.approve': defineCommand(
     cmd('floor.approve', { requestId: Id, category: z.enum(CATEGORIES).optional() }),
     {
-      roles: MODERATOR,
+      roles: FLOOR_STAFF,
       decide: (d, command) => {
         const found = findRequest(d.state, command.requestId);
         if (!found) return requestNotFound(command.requestId);
@@ -464,7 +546,7 @@ export const FLOOR_COMMANDS = {
   'floor.decline': defineCommand(
     cmd('floor.decline', { requestId: Id, reason: text(200).optional() }),
     {
-      roles: MODERATOR,
+      roles: FLOOR_STAFF,
       decide: (d, command) => {
         const found = findRequest(d.state, command.requestId);
         if (!found) return requestNotFound(command.requestId);
@@ -477,7 +559,7 @@ export const FLOOR_COMMANDS = {
     },
   ),
   'floor.move': defineCommand(cmd('floor.move', { requestId: Id, toIndex: Index }), {
-    roles: MODERATOR,
+    roles: FLOOR_STAFF,
     decide: (d, command) => {
       const found = findRequest(d.state, command.requestId);
       if (!found) return requestNotFound(command.requestId);
@@ -491,7 +573,7 @@ export const FLOOR_COMMANDS = {
     },
   }),
   'floor.give': defineCommand(cmd('floor.give', { requestId: Id, start }), {
-    roles: MODERATOR,
+    roles: FLOOR_STAFF,
     available: needLive,
     decide: (d, command, ctx) => give(d, command.requestId, command.start ?? false, ctx),
   }),
@@ -503,7 +585,7 @@ export const FLOOR_COMMANDS = {
       category: z.enum(CATEGORIES),
     }),
     {
-      roles: MODERATOR,
+      roles: FLOOR_STAFF,
       decide: (d, command) => {
         if (lookupDelegation(d.state, command.id)) {
           return notAllowed('delegation-id-taken', { id: command.id });

@@ -101,7 +101,24 @@ export function defineEvolvers<E extends EventType>(table: { readonly [K in E]: 
 }
 
 export const MODERATOR: readonly Role[] = ['moderator'];
+
+/**
+ * The people at the chair's table, who send commands with a token: their commands go in the
+ * chair's lane (never behind the audience), are kept for the moderator's undo, and inscribe
+ * delegations on their behalf. Pure.
+ */
+export function atTheChair(role: Role): boolean {
+  return role === 'moderator' || role === 'floor-officer';
+}
 export const DELEGATE_OR_MODERATOR: readonly Role[] = ['delegate', 'moderator'];
+/**
+ * The list of speakers' commands: the floor officer keeps the list beside the chair (inscribes,
+ * approves, declines, orders, opens and closes it, gives the floor), never the timer, the session
+ * or the programme.
+ */
+export const FLOOR_STAFF: readonly Role[] = ['floor-officer', 'moderator'];
+/** A delegate asks for the floor (and withdraws) from its phone; the chair's table on its behalf. */
+export const DELEGATE_OR_FLOOR_STAFF: readonly Role[] = ['delegate', 'floor-officer', 'moderator'];
 
 /* ------------------------------------------------------------------------------------------ */
 /* Deciding                                                                                   */

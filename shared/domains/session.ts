@@ -15,7 +15,7 @@ import {
   type Draft,
   type Outcome,
 } from './kit.ts';
-import { endCurrentTurn, enterSegment, openRequests } from './turns.ts';
+import { closeList, endCurrentTurn, enterSegment, openRequests } from './turns.ts';
 
 export type SessionChanges = {
   readonly title?: string;
@@ -46,6 +46,7 @@ function endSession(d: Draft): Outcome {
     const last = [...d.state.segments].reverse().find((s) => s.kind === 'floor');
     if (last) d.emit({ type: 'segmentEnded', segmentId: last.id, notHeard: openRequests(d.state) });
   }
+  closeList(d);
   d.emit({ type: 'sessionEnded' });
   return null;
 }

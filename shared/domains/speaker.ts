@@ -163,10 +163,19 @@ export const SPEAKER_EVENTS = defineEvolvers<SpeakerEvent['type']>({
   turnEnded: (state, { turnId, at }) => {
     const turn = findTurn(state, turnId);
     if (!turn) return state;
+    // A speaker called whose timer never ran was not heard: the item is passed over (unless an
+    // earlier turn heard it) and the request is recorded as not heard.
+    const heard = (t: Turn) => t.firstStartedAt !== null;
+    const itemHeard = state.turns.some((t) => t.itemId === turn.itemId && heard(t));
     let s = mapTurn(state, turn.id, (t) => ({ ...pauseTurn(t, at), endedAt: at }));
-    s = mapItem(s, turn.itemId, (i) => ({ ...i, status: 'done' }));
+    s = mapItem(s, turn.itemId, (i) => ({ ...i, status: itemHeard ? 'done' : 'skipped' }));
+    const requestHeard = state.turns.some((t) => t.requestId === turn.requestId && heard(t));
     if (turn.requestId !== null)
-      s = mapRequest(s, turn.requestId, (r) => ({ ...r, status: 'done' }));
+      s = mapRequest(s, turn.requestId, (r) =>
+        requestHeard
+          ? { ...r, status: 'done' }
+          : { ...r, status: 'not-heard', reason: 'called, did not speak' },
+      );
     return s.currentTurnId === turn.id ? { ...s, currentTurnId: null } : s;
   },
   turnInterrupted: (state, { turnId, byTurnId, at }) => ({

@@ -4,7 +4,7 @@
  * from them. Pure.
  */
 import type { Category } from '../categories.ts';
-import type { Item } from '../programme.ts';
+import type { Item, Speaker } from '../programme.ts';
 import {
   currentSegment,
   currentTurn,
@@ -37,14 +37,24 @@ function laterFloorSegment(state: SessionState, segmentId: string | null): boole
   return state.segments.slice(index + 1).some((s) => s.kind === 'floor');
 }
 
+/**
+ * Closes the list of speakers if it is open: when the session ends, and when the last open floor
+ * is left (a later open floor keeps it open: its queued requests wait for it).
+ */
+export function closeList(d: Draft): void {
+  if (d.state.floor.status === 'open') d.emit({ type: 'floorClosed' });
+}
+
 export function leaveSegment(d: Draft): void {
   const segment = currentSegment(d.state);
   if (!segment) return;
-  const notHeard =
-    segment.kind === 'floor' && !laterFloorSegment(d.state, segment.id)
-      ? openRequests(d.state)
-      : [];
-  d.emit({ type: 'segmentEnded', segmentId: segment.id, notHeard });
+  const lastFloor = segment.kind === 'floor' && !laterFloorSegment(d.state, segment.id);
+  if (lastFloor) closeList(d);
+  d.emit({
+    type: 'segmentEnded',
+    segmentId: segment.id,
+    notHeard: lastFloor ? openRequests(d.state) : [],
+  });
 }
 
 function allItemIds(state: SessionState): Set<string> {
@@ -64,6 +74,13 @@ export function freshItemId(state: SessionState, base: string): string {
   return id;
 }
 
+/** The delegation a programme's speaker names: the listed one, else the text; null if none. */
+export function speakerDelegation(state: SessionState, speaker: Speaker): DelegationRef | null {
+  const known = speaker.delegation ? lookupDelegation(state, speaker.delegation) : undefined;
+  if (known) return refOf(known);
+  return speaker.delegation ? { id: null, en: speaker.delegation, fr: speaker.delegation } : null;
+}
+
 function panelCategory(
   state: SessionState,
   item: Item,
@@ -71,11 +88,7 @@ function panelCategory(
   const known = item.speaker.delegation
     ? lookupDelegation(state, item.speaker.delegation)
     : undefined;
-  const ref = known
-    ? refOf(known)
-    : item.speaker.delegation
-      ? { id: null, en: item.speaker.delegation, fr: item.speaker.delegation }
-      : null;
+  const ref = speakerDelegation(state, item.speaker);
   const speaksForDelegation =
     item.kind === 'statement' || item.kind === 'question' || item.kind === 'reply';
   return { ref, category: speaksForDelegation ? (known?.category ?? 'other') : 'panellist' };

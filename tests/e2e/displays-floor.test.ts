@@ -154,7 +154,10 @@ describe('asking for the floor from a phone', () => {
     await expect.poll(() => phone.getByTestId('live-ask-form').count(), POLL).toBe(0);
     const id = await latestRequestId();
     await expect.poll(() => stateOf(phone, id), POLL).toBe('En attente d’approbation');
-    await phone.getByTestId(`my-request-${id}`).getByTestId('my-request-withdraw').click();
+    const mine = phone.getByTestId(`my-request-${id}`);
+    await mine.getByTestId('my-request-withdraw').click();
+    // Withdrawing asks once: "Retirer cette demande ?", then "Oui, la retirer".
+    await mine.getByTestId('my-request-withdraw-yes').click();
     await expect.poll(() => stateOf(phone, id), POLL).toBe('Retirée');
     await shoot(phone, 'live-my-requests-fr');
   });

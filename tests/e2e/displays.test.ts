@@ -146,7 +146,10 @@ describe('displays', () => {
     await expect.poll(() => text(liveEn, 'live-now-speaker'), POLL).toBe('Mr Arie IJzerman');
     await expect.poll(() => text(liveFr, 'live-now-speaker'), POLL).toBe('Mr Arie IJzerman');
     expect(await text(stageEn, 'stage-next')).toContain('Ms Fatou Bensouda');
-    expect(await liveEn.getByTestId('live-item-opening').getAttribute('data-status')).toBe('done');
+    // Called and passed over before the clock ran: not heard, so skipped rather than done.
+    expect(await liveEn.getByTestId('live-item-opening').getAttribute('data-status')).toBe(
+      'skipped',
+    );
     // Screen readers hear the change of speaker, from a region that holds the name only.
     expect(await text(liveEn, 'live-announcer')).toContain('Mr Arie IJzerman');
   });

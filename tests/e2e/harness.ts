@@ -26,6 +26,8 @@ export const CHROMIUM_ARGS = [
 
 export const MODERATOR_TOKEN = 'test-moderator-token-0123456789abcdef';
 export const STAGE_KEY = 'test-stage-key-0123456789abcdef';
+export const OFFICER_TOKEN = 'test-floor-officer-token-0123456789';
+export const SECRETARIAT_TOKEN = 'test-secretariat-token-0123456789';
 export const SESSION = 'asp15-cooperation';
 
 /** Where the suite's screenshots go: a temporary folder, printed once. */
@@ -63,6 +65,8 @@ export async function startGavel(
       clock,
       moderatorToken: MODERATOR_TOKEN,
       stageKey: STAGE_KEY,
+      floorOfficerToken: OFFICER_TOKEN,
+      secretariatToken: SECRETARIAT_TOKEN,
       testClock: true,
       programmes: [builtInPlenary()],
     });

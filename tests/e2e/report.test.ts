@@ -84,10 +84,21 @@ describe('the report page', () => {
     expect(await rows.nth(0).innerText()).toContain('Sound check, not a statement');
     // The totals leave it out: only the introduction's corrected 3:20 remains.
     expect(await page.getByTestId('report-by-category').innerText()).toContain('3:20');
+    // Dates in words, day first: "2 December 2026, 10:04:12", never "02/12/2026".
+    const months =
+      'January|February|March|April|May|June|July|August|September|October|November|December';
+    const factsEn = await page.getByTestId('report-facts').innerText();
+    expect(factsEn).toMatch(new RegExp(`\\b\\d{1,2} (${months}) \\d{4}, \\d{2}:\\d{2}:\\d{2}`));
+    expect(factsEn).not.toMatch(/\d{2}\/\d{2}\/\d{4}/);
     await screenshot(page, 'report-corrected-en');
 
     await page.getByRole('button', { name: 'FR' }).click();
     await page.getByText('Compte rendu de la séance').waitFor();
+    const mois =
+      'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+    expect(await page.getByTestId('report-facts').innerText()).toMatch(
+      new RegExp(`\\b\\d{1,2} (${mois}) \\d{4}, \\d{2}:\\d{2}:\\d{2}`),
+    );
     await screenshot(page, 'report-fr');
 
     await page.emulateMedia({ media: 'print' });

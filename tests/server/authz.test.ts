@@ -19,6 +19,8 @@ import { FREE_FAILURES } from '../../server/attempts.ts';
 import { builtInPlenary } from '../../server/config.ts';
 import { ROOT } from './child.ts';
 import {
+  OFFICER_TOKEN,
+  SECRETARIAT_TOKEN,
   SESSION,
   STAGE_KEY,
   startServer,
@@ -53,6 +55,16 @@ const AS: Record<
   stage: {
     auth: { stageKey: STAGE_KEY },
     headers: { 'x-gavel-stage-key': STAGE_KEY },
+    withoutSecret: 'unauthorized',
+  },
+  secretariat: {
+    auth: { token: SECRETARIAT_TOKEN },
+    headers: { authorization: `Bearer ${SECRETARIAT_TOKEN}` },
+    withoutSecret: 'unauthorized',
+  },
+  'floor-officer': {
+    auth: { token: OFFICER_TOKEN },
+    headers: { authorization: `Bearer ${OFFICER_TOKEN}` },
     withoutSecret: 'unauthorized',
   },
   moderator: {
@@ -115,6 +127,7 @@ const SCENES: Record<CommandType, readonly Step[]> = {
   'timer.reset': SPEAKING,
   'message.show': SPEAKING,
   'message.clear': [...SPEAKING, { type: 'message.show', text: 'One minute, please' }],
+  'message.presets': LIVE,
   'stage.blank': LIVE,
   'stage.flash': LIVE,
   'item.add': LIVE,
@@ -400,6 +413,10 @@ interface Route {
 }
 
 const M = ['moderator'] as const;
+/** The record's readers: the moderator and the secretariat. */
+const READERS = ['moderator', 'secretariat'] as const;
+/** Those who send commands over HTTP: the moderator and the floor officer. */
+const COMMANDERS = ['moderator', 'floor-officer'] as const;
 const S = (id: string) => `/api/sessions/${id}`;
 const ROUTES: readonly Route[] = [
   { method: 'GET', path: () => '/healthz', who: 'anyone', kind: 'page' },
@@ -414,7 +431,7 @@ const ROUTES: readonly Route[] = [
   },
   { method: 'GET', path: S, who: 'anyone', kind: 'api' },
   { method: 'GET', path: (id) => `${S(id)}/now`, who: 'anyone', kind: 'api' },
-  { method: 'GET', path: (id) => `${S(id)}/programme`, who: M, kind: 'api' },
+  { method: 'GET', path: (id) => `${S(id)}/programme`, who: READERS, kind: 'api' },
   {
     method: 'POST',
     path: (id) => `${S(id)}/copy`,
@@ -425,7 +442,8 @@ const ROUTES: readonly Route[] = [
   },
   { method: 'PATCH', path: S, who: M, kind: 'api', body: () => ({ archived: true }) },
   { method: 'DELETE', path: S, who: M, kind: 'api' },
-  { method: 'GET', path: (id) => `${S(id)}/record`, who: M, kind: 'api' },
+  { method: 'GET', path: (id) => `${S(id)}/record`, who: READERS, kind: 'api' },
+  { method: 'GET', path: (id) => `${S(id)}/access`, who: M, kind: 'api' },
   { method: 'GET', path: (id) => `${S(id)}/events`, who: M, kind: 'api' },
   { method: 'GET', path: () => '/api/delegations', who: 'anyone', kind: 'api' },
   {
@@ -434,6 +452,13 @@ const ROUTES: readonly Route[] = [
     who: M,
     kind: 'api',
     body: () => ({ type: 'session.update', changes: { title: 'Renamed' } }),
+  },
+  {
+    method: 'POST',
+    path: (id) => `${S(id)}/commands`,
+    who: COMMANDERS,
+    kind: 'api',
+    body: () => ({ type: 'floor.open' }),
   },
   {
     method: 'POST',
@@ -605,8 +630,13 @@ describe('what each role is shown', () => {
     viewer: false,
     delegate: false,
     stage: true,
+    // The floor officer gives out the floor code; the message to the speaker is not its business.
+    secretariat: false,
+    'floor-officer': false,
     moderator: true,
   };
+  /** Whether the role sees the floor code (the stage shows it, the floor officer gives it out). */
+  const SEES_CODE: Record<Role, boolean> = { ...SEES, 'floor-officer': true };
 
   async function scene(): Promise<string> {
     const id = await newSession();
@@ -638,7 +668,7 @@ describe('what each role is shown', () => {
     }
     for (const text of seen) {
       expect(text.includes(SECRET), 'the message to the speaker').toBe(SEES[role]);
-      expect(text.includes(CODE), 'the floor code').toBe(SEES[role]);
+      expect(text.includes(CODE), 'the floor code').toBe(SEES_CODE[role]);
       // No device key of another phone reaches anyone, the moderator included.
       expect(text).not.toContain(OTHER_DEVICE);
     }

@@ -607,5 +607,5 @@ describe('a server killed with SIGKILL', () => {
     await annotate(
       `seed ${SEED}: ${script.length} commands, ${kills} kills; in flight: ${outcomes.acknowledged} acknowledged, ${outcomes.appliedUnacknowledged} applied unacknowledged, ${outcomes.notApplied} not applied`,
     );
-  }, 180_000);
+  }, 300_000);
 });

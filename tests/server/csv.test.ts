@@ -43,3 +43,58 @@ describe('the requests CSV', () => {
     expect(delegation?.startsWith("'=")).toBe(true);
   });
 });
+
+describe('the record as CSV', () => {
+  it('writes every table, with semicolons when asked, local times named by their zone, and a byte order mark', async () => {
+    server = await startServer();
+    const moderator = await server.moderator();
+    for (const command of [
+      { type: 'session.start' },
+      { type: 'segment.end' },
+      { type: 'floor.open' },
+    ]) {
+      expect(await moderator.command(command)).toMatchObject({ ok: true });
+    }
+    const phone = await server.connect({ deviceKey: 'phone-of-abidjan-0123456789abcdef' });
+    expect(
+      await phone.command({
+        type: 'floor.request',
+        delegation: 'Côte d’Ivoire; Ghana',
+        kind: 'statement',
+      }),
+    ).toMatchObject({ ok: true });
+
+    for (const table of ['turns', 'requests', 'segments']) {
+      const res = await fetch(
+        `${server.url}/api/sessions/${SESSION}/record?format=csv&table=${table}&delimiter=semicolon`,
+        { headers: { authorization: `Bearer ${TOKEN}` } },
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain(`${SESSION}-${table}.csv`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder().decode(bytes);
+      const [header, ...rows] = parseCsv(text, ';');
+      expect(header?.cells.length).toBeGreaterThan(5);
+      // No turn yet: the turns table is its header alone.
+      expect(rows.length).toBe(table === 'turns' ? 0 : table === 'requests' ? 1 : 3);
+      if (table === 'requests') {
+        const cells = header?.cells ?? [];
+        const row = rows[0]?.cells ?? [];
+        expect(row[cells.indexOf('delegation')]).toBe('Côte d’Ivoire; Ghana');
+        expect(row[cells.indexOf('requested_at (Europe/Amsterdam)')]).toMatch(
+          /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
+        );
+      }
+    }
+
+    const comma = await server.http(
+      'GET',
+      `/api/sessions/${SESSION}/record?format=csv&table=segments`,
+      { token: TOKEN },
+    );
+    expect(comma.text.split('\r\n')[0]).toBe(
+      'segment,title,kind,budget_s,planned_s,started_at (Europe/Amsterdam),ended_at (Europe/Amsterdam),actual_s,spoken_s,turns',
+    );
+  });
+});

@@ -30,9 +30,16 @@ import {
   TOKEN,
   until,
   type ClientSocket,
+  OFFICER_TOKEN,
+  SECRETARIAT_TOKEN,
 } from './helpers.ts';
 
-const SECRETS = { moderatorToken: TOKEN, stageKey: STAGE_KEY };
+const SECRETS = {
+  moderatorToken: TOKEN,
+  floorOfficerToken: OFFICER_TOKEN,
+  secretariatToken: SECRETARIAT_TOKEN,
+  stageKey: STAGE_KEY,
+};
 const DEVICE = 'device-0123456789abcdef';
 
 /** Servers and sockets a test made, closed after it whatever happened. */
@@ -166,7 +173,7 @@ describe('admit (pure)', () => {
   });
 
   it.each([
-    ['a wrong token', { token: 'not-the-token' }, 'moderator token'],
+    ['a wrong token', { token: 'not-the-token' }, 'token'],
     ['a wrong stage key', { stageKey: 'not-the-stage-key' }, 'stage key'],
   ])('refuses %s as unauthorized and says which secret was wrong', (_name, auth, wrong) => {
     expect(admit({ session: SESSION, ...auth }, SECRETS)).toMatchObject({
@@ -234,7 +241,7 @@ describe('wrong tokens from one address (finding 8)', () => {
     expect(logger.lines.some((l) => /wrong stage key from 127\.0\.0\.1/.test(l))).toBe(true);
     expect(
       logger.lines.some((l) =>
-        new RegExp(`wrong moderator token from 127\\.0\\.0\\.1 \\(${FREE_FAILURES} wrong`).test(l),
+        new RegExp(`wrong token from 127\\.0\\.0\\.1 \\(${FREE_FAILURES} wrong`).test(l),
       ),
     ).toBe(true);
   });

@@ -75,7 +75,8 @@ describe('an address behind a proxy (X-Forwarded-For)', () => {
 
   for (const trustProxy of [1, ['loopback']] as const) {
     it(`believes only what the trusted proxy added (${JSON.stringify(trustProxy)}): a rotated claim escapes no limit`, async () => {
-      server = await startServer({ trustProxy });
+      // The budgets' time stands still, so a slow machine cannot refill them mid-test.
+      server = await startServer({ trustProxy, monotonic: () => 0 });
       // nginx's $proxy_add_x_forwarded_for: whatever the client wrote, then the address it saw.
       const responses = [];
       for (let i = 0; i < 90; i++) {
@@ -165,7 +166,7 @@ describe('credentials', () => {
     // Someone with no credential at the same address reads on.
     expect((await server.http('GET', '/api/sessions')).status).toBe(200);
     const warnings = logger.lines.filter((l) => l.level === 'warn').map((l) => l.message);
-    expect(warnings.some((m) => /wrong moderator token from/.test(m))).toBe(true);
+    expect(warnings.some((m) => /wrong (moderator )?token from/.test(m))).toBe(true);
     expect(warnings.join('\n')).not.toContain(TOKEN);
   });
 

@@ -22,6 +22,8 @@ import { builtInPlenary } from '../../server/config.ts';
 
 export const TOKEN = 'moderator-token-for-tests';
 export const STAGE_KEY = 'stage-key-for-tests';
+export const OFFICER_TOKEN = 'floor-officer-token-for-tests';
+export const SECRETARIAT_TOKEN = 'secretariat-token-for-tests';
 export const SESSION = 'asp15-cooperation';
 /** 16 November 2016, 10:00 in The Hague: the plenary's first day. */
 export const START = Date.UTC(2016, 10, 16, 9, 0, 0);
@@ -266,6 +268,8 @@ export async function startServer(options: Partial<AppOptions> = {}): Promise<Te
   const app = await createApp({
     moderatorToken: TOKEN,
     stageKey: STAGE_KEY,
+    floorOfficerToken: OFFICER_TOKEN,
+    secretariatToken: SECRETARIAT_TOKEN,
     programmes: [builtInPlenary()],
     clientDir: join(dataDir, 'no-client'),
     ...options,

@@ -291,7 +291,8 @@ describe('refusals over HTTP', () => {
   });
 
   it('slows down a script that sends too fast, with Retry-After', async () => {
-    server = await startServer();
+    // The budgets' time stands still, so a slow machine cannot refill them mid-test.
+    server = await startServer({ monotonic: () => 0 });
     const responses = await Promise.all(
       Array.from({ length: 400 }, () => server.post({ type: 'timer.pause' })),
     );
@@ -302,7 +303,7 @@ describe('refusals over HTTP', () => {
   });
 
   it('checks credentials first: a flood from the venue address never spends the moderator budget', async () => {
-    server = await startServer();
+    server = await startServer({ monotonic: () => 0 });
     const flood = await Promise.all(
       Array.from({ length: 100 }, () =>
         server.http('POST', `/api/sessions/${SESSION}/commands`, {

@@ -102,17 +102,53 @@ describe('rights', () => {
       kind: 'statement',
     });
     expect(early).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
-    // A delegate may not inscribe a point of order: the secretariat does.
+    // An answer is the secretariat's to inscribe. (A point of order was too, until issue 15: a
+    // delegate now raises one from the phone, as the next test shows.)
     await moderator.command({ type: 'floor.open' });
-    const beforeOrder = server.stateText();
-    const order = await delegate.command({
+    const beforeAnswer = server.stateText();
+    const answer = await delegate.command({
+      type: 'floor.request',
+      delegation: 'bensouda',
+      kind: 'answer',
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(server.stateText()).toBe(beforeAnswer);
+    expect(JSON.parse(before).version).toBe(1);
+  });
+
+  it("takes a delegate's point of order, which interrupts the speaker once the moderator gives the floor", async () => {
+    const moderator = await server.moderator();
+    await moderator.command({ type: 'session.start' });
+    await moderator.command({ type: 'speaker.next', start: true });
+    await moderator.command({ type: 'floor.open' });
+    const delegate = await server.connect({ deviceKey: DEVICE_A });
+    const viewer = await server.connect();
+
+    const ack = await delegate.command({
       type: 'floor.request',
       delegation: 'fra',
       kind: 'point-of-order',
     });
-    expect(order).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(server.stateText()).toBe(beforeOrder);
-    expect(JSON.parse(before).version).toBe(1);
+    expect(ack).toMatchObject({ ok: true });
+    const mine = await delegate.next<{ requests: { id: string; kind: string; status: string }[] }>(
+      'floor:mine',
+      (m) => m.requests.length === 1,
+    );
+    expect(mine.requests[0]).toMatchObject({ kind: 'point-of-order', status: 'requested' });
+    const requestId = mine.requests[0]?.id ?? '';
+    // Asking changes no turn: only the moderator's giving the floor interrupts.
+    const speaking = (await moderator.reach(ack.ok ? ack.version : 0)).current.turnId;
+    expect(speaking).not.toBeNull();
+
+    const given = await moderator.command({ type: 'floor.give', requestId, start: true });
+    expect(given).toMatchObject({ ok: true });
+    const view = await viewer.reach(given.ok ? given.version : 0);
+    const turn = view.turns.find((t) => t.id === view.current.turnId);
+    expect(turn).toMatchObject({ kind: 'point-of-order', interrupts: speaking });
+    await delegate.next<{ requests: { status: string }[] }>(
+      'floor:mine',
+      (m) => m.requests[0]?.status === 'speaking',
+    );
   });
 
   it('gives a delegate its own requests on floor:mine, to that device only, and the room sees them once approved', async () => {

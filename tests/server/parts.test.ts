@@ -55,7 +55,12 @@ describe('limits', () => {
 });
 
 describe('the handshake decides the role', () => {
-  const secrets = { moderatorToken: 'the-moderator-token', stageKey: 'the-stage-key' };
+  const secrets = {
+    moderatorToken: 'the-moderator-token',
+    floorOfficerToken: 'the-floor-officer-token',
+    secretariatToken: 'the-secretariat-token',
+    stageKey: 'the-stage-key',
+  };
   it.each([
     [{ session: 's' }, 'viewer'],
     [{ session: 's', deviceKey: 'abcdefghijklmnop' }, 'delegate'],
@@ -82,7 +87,12 @@ describe('the handshake decides the role', () => {
 });
 
 describe('links', () => {
-  const secrets = { moderatorToken: 'tok/en', stageKey: 'key' };
+  const secrets = {
+    moderatorToken: 'tok/en',
+    floorOfficerToken: 'officer',
+    secretariatToken: 'secretariat',
+    stageKey: 'key',
+  };
   it('uses the public URL, else the LAN address on 0.0.0.0, else the host', () => {
     expect(linkBase({ publicUrl: 'https://gavel.example.org/', host: '0.0.0.0', port: 8080 })).toBe(
       'https://gavel.example.org',
@@ -95,6 +105,8 @@ describe('links', () => {
       console: 'http://h/console/asp15-cooperation?token=tok%2Fen',
       stage: 'http://h/stage/asp15-cooperation?key=key',
       live: 'http://h/live/asp15-cooperation',
+      overlay: 'http://h/overlay/asp15-cooperation',
+      report: 'http://h/report/asp15-cooperation',
     });
   });
 });

@@ -296,5 +296,6 @@ describe('nodes sharing a PostgreSQL log', () => {
     } finally {
       await restored.close();
     }
-  });
+    // Two gavel processes start and stop here: seconds each on a busy machine.
+  }, 150_000);
 });

@@ -154,6 +154,28 @@ describe('programme files through the API', () => {
     expect(after.json.sessions).toEqual(before.json.sessions);
   });
 
+  it('imports a spreadsheet without an "item id" column, the ids made from the names', async () => {
+    server = await startServer();
+    const csv = [
+      'Segment;Type de segment;Durée du segment;Kind;Name;Minutes',
+      'Ouverture;panel;10;remarks;Jean Lefèvre;5',
+      'Ouverture;panel;10;presentation;Anne Côté;5',
+      'Ouverture;panel;10;summary;Jean Lefèvre;2',
+    ].join('\r\n');
+    const res = await postCsv(
+      server,
+      new TextEncoder().encode(csv),
+      'id=sans-ids&title=Sans%20ids&timeZone=Europe/Paris',
+    );
+    expect(res.json).toMatchObject({ ok: true, id: 'sans-ids' });
+    const view = await server.http('GET', '/api/sessions/sans-ids', { token: TOKEN });
+    expect(view.json.segments[0].items.map((i: { id: string }) => i.id)).toEqual([
+      'jean-lefevre',
+      'anne-cote',
+      'jean-lefevre-2',
+    ]);
+  });
+
   it('previews a programme without creating it', async () => {
     server = await startServer();
     const csv =

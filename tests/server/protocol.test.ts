@@ -22,9 +22,16 @@ import {
   TOKEN,
   until,
   type TestServer,
+  OFFICER_TOKEN,
+  SECRETARIAT_TOKEN,
 } from './helpers.ts';
 
-const SECRETS = { moderatorToken: TOKEN, stageKey: STAGE_KEY };
+const SECRETS = {
+  moderatorToken: TOKEN,
+  floorOfficerToken: OFFICER_TOKEN,
+  secretariatToken: SECRETARIAT_TOKEN,
+  stageKey: STAGE_KEY,
+};
 
 let servers: TestServer[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -26,6 +26,8 @@ import {
   TOKEN,
   type ClientSocket,
   type TestServer,
+  OFFICER_TOKEN,
+  SECRETARIAT_TOKEN,
 } from './helpers.ts';
 
 /** The files whose refusals this walk covers. */
@@ -39,7 +41,12 @@ const SOURCES = [
   'shared/programme.ts',
 ];
 
-const SECRETS = { moderatorToken: TOKEN, stageKey: STAGE_KEY };
+const SECRETS = {
+  moderatorToken: TOKEN,
+  floorOfficerToken: OFFICER_TOKEN,
+  secretariatToken: SECRETARIAT_TOKEN,
+  stageKey: STAGE_KEY,
+};
 const DEVICE = 'device-0123456789abcdef';
 const M = { token: TOKEN };
 
@@ -180,6 +187,11 @@ describe('handshakes', () => {
     ['a device key of the wrong shape', { session: SESSION, deviceKey: 'short' }],
     ['the console without the token', { session: SESSION, role: 'moderator' }],
     ['the stage without its key', { session: SESSION, role: 'stage' }],
+    ["the floor officer's console without its token", { session: SESSION, role: 'floor-officer' }],
+    [
+      "the secretariat's console with the floor officer's token",
+      { session: SESSION, role: 'secretariat', token: OFFICER_TOKEN },
+    ],
     ['a delegate without a device key', { session: SESSION, role: 'delegate' }],
     ['a page of an older protocol', { session: SESSION, protocol: PROTOCOL_VERSION - 1 }],
     ['a page of a newer protocol', { session: SESSION, protocol: PROTOCOL_VERSION + 1 }],
@@ -227,6 +239,22 @@ describe('handshakes', () => {
     const waiting = await refusedHttp(server, 'GET', '/api/sessions', { token: TOKEN });
     expect(waiting.key).toBe('too-many-wrong');
     await refusedHandshake(server, { token: TOKEN });
+  });
+
+  it("refuses a role's token what is not its role's, and a token the console may not replace", async () => {
+    const server = await serve();
+    const notEnough = await refusedHttp(server, 'GET', `/api/sessions/${SESSION}/record`, {
+      token: OFFICER_TOKEN,
+    });
+    expect(notEnough.key).toBe('token-not-enough');
+    await refusedHttp(server, 'POST', `/api/sessions/${SESSION}/commands`, {
+      token: SECRETARIAT_TOKEN,
+      body: { type: 'floor.open' },
+    });
+    const unknown = await refusedHttp(server, 'POST', '/api/tokens/moderator/replace', {
+      token: TOKEN,
+    });
+    expect(unknown.key).toBe('token-role-unknown');
   });
 });
 

@@ -128,6 +128,10 @@ const SAMPLE: { readonly [K in CommandType]: CommandOf<K> } = {
   'timer.reset': { type: 'timer.reset' },
   'message.show': { type: 'message.show', text: 'Please conclude', flash: true },
   'message.clear': { type: 'message.clear' },
+  'message.presets': {
+    type: 'message.presets',
+    presets: [{ en: 'Thank you', fr: 'Merci' }],
+  },
   'stage.blank': { type: 'stage.blank', on: true },
   'stage.flash': { type: 'stage.flash' },
   'item.add': {
@@ -210,6 +214,7 @@ const ACCEPTED: readonly [Scenario, Command, readonly string[]][] = [
   ['running', SAMPLE['timer.reset'], ['timerReset']],
   ['scheduled', SAMPLE['message.show'], ['messageShown']],
   ['message', SAMPLE['message.clear'], ['messageCleared']],
+  ['scheduled', SAMPLE['message.presets'], ['messagePresetsSet']],
   ['scheduled', SAMPLE['stage.blank'], ['stageBlanked']],
   ['scheduled', SAMPLE['stage.flash'], ['stageFlashed']],
   ['running', SAMPLE['item.add'], ['itemAdded']],
@@ -721,12 +726,19 @@ describe('roles', () => {
   it('says who may send a command', () => {
     const d = SCENARIOS.floor();
     expect(d.refused(SAMPLE['floor.request'], 'forbidden', VIEWER).message).toBe(
-      "A viewer may not send floor.request: it needs a delegate's device or the moderator.",
+      "A viewer may not send floor.request: it needs a delegate's device, the floor officer or the moderator.",
     );
     expect(d.refused(SAMPLE['timer.start'], 'forbidden', STAGE).message).toBe(
       'A stage may not send timer.start: it needs the moderator.',
     );
-    expect(PERMISSIONS['floor.request']).toEqual(['delegate', 'moderator']);
+    expect(d.refused(SAMPLE['floor.approve'], 'forbidden', { role: 'secretariat' }).message).toBe(
+      'A secretariat may not send floor.approve: it needs the floor officer or the moderator.',
+    );
+    expect(d.refused(SAMPLE['timer.start'], 'forbidden', { role: 'floor-officer' }).message).toBe(
+      'A floor-officer may not send timer.start: it needs the moderator.',
+    );
+    expect(PERMISSIONS['floor.request']).toEqual(['delegate', 'floor-officer', 'moderator']);
+    expect(PERMISSIONS['floor.give']).toEqual(['floor-officer', 'moderator']);
   });
 
   it('a delegate may withdraw its own request only', () => {

@@ -265,6 +265,51 @@ describe("the programme's CSV", () => {
     },
   );
 
+  it('makes item ids from the names when the column is absent, unique with -2, -3', () => {
+    const csv = [
+      'Segment,Segment kind,Segment budget,Kind,Honorific,Name,Minutes',
+      'Panel,panel,30,remarks,Ms,Fatou Bensouda,5',
+      'Panel,panel,30,presentation,Mr,Arie IJzerman,5',
+      'Panel,panel,30,summary,Ms,Fatou Bensouda,5',
+      'Questions,panel,10,answer,Ms,Fatou Bensouda,3',
+      'Questions,panel,10,remarks,,عبد الله,3',
+    ].join('\r\n');
+    const result = importProgrammeCsv(csv, { id: 's', title: 'S', timeZone: 'UTC' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(
+      result.programme.segments.flatMap((s) =>
+        s.kind === 'panel' ? s.items.map((i) => i.id) : [],
+      ),
+    ).toEqual(['fatou-bensouda', 'arie-ijzerman', 'fatou-bensouda-2', 'fatou-bensouda-3', 'item']);
+  });
+
+  it('makes an id for an empty cell that never takes an id the file gives later', () => {
+    const csv = [
+      'segment;segment kind;segment budget;item id;kind;name;minutes',
+      'Panel;panel;30;;remarks;Fatou Bensouda;5',
+      'Panel;panel;30;fatou-bensouda;presentation;Fatou Bensouda;5',
+      'Panel;panel;30;;summary;Arie IJzerman;5',
+    ].join('\r\n');
+    const result = importProgrammeCsv(csv, { id: 's', title: 'S', timeZone: 'UTC' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const [panel] = result.programme.segments;
+    expect(panel?.kind === 'panel' && panel.items.map((i) => i.id)).toEqual([
+      'fatou-bensouda-2',
+      'fatou-bensouda',
+      'arie-ijzerman',
+    ]);
+  });
+
+  it('still refuses an id the file gives twice', () => {
+    const csv = [
+      'segment,segment kind,segment budget,item id,kind,name,minutes',
+      'Panel,panel,30,a,remarks,Ms A,5',
+      'Panel,panel,30,a,remarks,Mr B,5',
+    ].join('\r\n');
+    const result = importProgrammeCsv(csv, { id: 's', title: 'S', timeZone: 'UTC' });
+    expect(!result.ok && result.problems.map((p) => [p.line, p.column])).toEqual([[3, 'item id']]);
+  });
+
   it.each(DELIMITERS)('imports back exactly what it exported (delimiter %s)', (delimiter) => {
     const csv = exportProgrammeCsv(TRICKY, delimiter);
     const back = importProgrammeCsv(csv, {

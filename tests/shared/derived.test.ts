@@ -8,7 +8,13 @@ import { applyPatch, diff } from '../../shared/patch.ts';
 import { buildRecord, recordCsv } from '../../shared/record.ts';
 import { computeSchedule } from '../../shared/schedule.ts';
 import { nextUp, viewFor } from '../../shared/views.ts';
-import { formatZonedTime, zonedToEpoch, zoneOffsetMs } from '../../shared/zonedTime.ts';
+import {
+  formatZonedDate,
+  formatZonedDateTime,
+  formatZonedTime,
+  zonedToEpoch,
+  zoneOffsetMs,
+} from '../../shared/zonedTime.ts';
 import { Driver, MINUTE, MODERATOR, SECOND, T0, VIEWER, plenary } from './helpers.ts';
 
 const scheduleOf = (d: Driver) => computeSchedule(viewFor(d.state, MODERATOR), d.now);
@@ -212,7 +218,7 @@ describe('the record', () => {
     expect(record.byCategory).toEqual([{ category: 'panellist', turns: 1, spokenMs: 180_000 }]);
   });
 
-  it('writes CSV tables in whole seconds and ISO instants, quoting where needed', () => {
+  it('writes CSV tables in whole seconds and local instants named by their zone, quoting where needed', () => {
     const d = new Driver(plenary(), T0);
     d.ok({ type: 'session.start' });
     d.ok({ type: 'speaker.next', start: true });
@@ -220,19 +226,64 @@ describe('the record', () => {
     d.tick(MINUTE).ok({ type: 'session.end' });
     const csv = recordCsv(buildRecord(d.state, d.now), 'turns').split('\r\n');
     expect(csv[0]).toBe(
-      'turn,segment,item,request,kind,speaker,delegation,on_behalf_of,category,planned_s,granted_s,spoken_s,paused_s,overrun_s,started_at,ended_at,interrupted_by,recall_of,corrected_spoken_s,corrected_started_at,corrected_ended_at,counts,correction_notes',
+      'turn,segment,item,request,kind,speaker,delegation,on_behalf_of,category,planned_s,granted_s,spoken_s,paused_s,overrun_s,started_at (Europe/Amsterdam),ended_at (Europe/Amsterdam),interrupted_by,recall_of,corrected_spoken_s,corrected_started_at (Europe/Amsterdam),corrected_ended_at (Europe/Amsterdam),counts,correction_notes',
     );
     expect(csv[1]).toBe(
-      't1,Interactive panel,opening,,remarks,Ambassador Paul Wilke,,,panellist,240,240,220,0,0,2016-11-17T09:00:00.000Z,2016-11-17T09:03:40.499Z,,,220,2016-11-17T09:00:00.000Z,2016-11-17T09:03:40.499Z,yes,',
+      't1,Interactive panel,opening,,remarks,Ambassador Paul Wilke,,,panellist,240,240,220,0,0,2016-11-17 10:00:00,2016-11-17 10:03:40,,,220,2016-11-17 10:00:00,2016-11-17 10:03:40,yes,',
     );
     expect(csv[2]).toContain(
       ',introduction,,remarks,Mr Arie IJzerman,Netherlands (Kingdom of the),',
     );
     expect(csv.at(-1)).toBe('');
     const segments = recordCsv(buildRecord(d.state, d.now), 'segments').split('\r\n');
+    expect(segments[0]).toBe(
+      'segment,title,kind,budget_s,planned_s,started_at (Europe/Amsterdam),ended_at (Europe/Amsterdam),actual_s,spoken_s,turns',
+    );
     expect(segments[2]).toBe(
       'floor,Interactive segment — open floor for States Parties,floor,5100,5100,,,,0,0',
     );
+    const requests = recordCsv(buildRecord(d.state, d.now), 'requests').split('\r\n');
+    expect(requests[0]).toContain(',requested_at (Europe/Amsterdam),');
+  });
+
+  it('writes semicolons for a French Excel, quoting cells that hold one', () => {
+    const d = new Driver(plenary(), T0);
+    d.ok({ type: 'session.start' });
+    d.tick(90 * SECOND).ok({ type: 'speaker.next', start: true });
+    const turns = recordCsv(buildRecord(d.state, d.now), 'turns', ';').split('\r\n');
+    expect(turns[0]?.split(';')).toHaveLength(23);
+    expect(turns[0]).toMatch(/^turn;segment;item;request;kind;speaker;/);
+    expect(turns[1]).toMatch(/^t1;Interactive panel;opening;;remarks;Ambassador Paul Wilke;/);
+    expect(turns[1]).toContain(';2016-11-17 10:01:30;');
+    expect(turns.join('')).not.toContain(',');
+  });
+
+  it('writes local date-times, whole seconds, on either side of a change of clock', () => {
+    const zone = 'Europe/Amsterdam';
+    // Summer time ends at 01:00 UTC on 30 October 2016: 03:00 CEST becomes 02:00 CET.
+    expect(formatZonedDateTime(Date.UTC(2016, 9, 30, 0, 59, 59, 999), zone)).toBe(
+      '2016-10-30 02:59:59',
+    );
+    expect(formatZonedDateTime(Date.UTC(2016, 9, 30, 1, 0, 0), zone)).toBe('2016-10-30 02:00:00');
+    expect(formatZonedDateTime(Date.UTC(2016, 11, 31, 23, 5, 7), zone)).toBe('2017-01-01 00:05:07');
+  });
+
+  it('writes dates in words, day first, in the meeting’s zone and the reader’s language', () => {
+    // 23:30 UTC on 1 December is already 2 December in Amsterdam.
+    const at = Date.UTC(2026, 11, 1, 23, 30);
+    expect(formatZonedDate(at, 'Europe/Amsterdam', 'en')).toBe('2 December 2026');
+    expect(formatZonedDate(at, 'Europe/Amsterdam', 'fr')).toBe('2 décembre 2026');
+    expect(formatZonedDate(at, 'America/New_York', 'en')).toBe('1 December 2026');
+  });
+
+  it('writes instants in the zone of the session', () => {
+    const d = new Driver({ ...plenary(), timeZone: 'America/New_York' }, T0);
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'speaker.next', start: true });
+    const turns = recordCsv(buildRecord(d.state, d.now), 'turns').split('\r\n');
+    expect(turns[0]).toContain(',started_at (America/New_York),');
+    // 09:00 UTC on 17 November is 04:00 in New York (UTC−5, standard time).
+    expect(turns[1]).toContain(',2016-11-17 04:00:00,');
   });
 });
 

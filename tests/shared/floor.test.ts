@@ -28,7 +28,7 @@ const device = (): Actor => delegate(`device-${++deviceCount}`);
 function queueOf(d: Driver): string[] {
   return d.state.floor.queue.map((id) => {
     const r = d.state.floor.requests.find((x) => x.id === id);
-    return `${r?.kind}:${r?.delegation.id ?? r?.delegation.en}`;
+    return `${r?.kind}:${r?.panellist ?? r?.delegation.id ?? r?.delegation.en}`;
   });
 }
 
@@ -185,7 +185,7 @@ describe('floor.request', () => {
       req({ delegation: 'fra', kind: 'statement' }),
       'device',
       'not-allowed',
-      'The list of speakers is closed: only a right of reply can still be asked for.',
+      'The list of speakers is closed: only a right of reply or a point of order can still be asked for.',
     ],
     [
       'a question on a closed list',
@@ -193,7 +193,7 @@ describe('floor.request', () => {
       req({ delegation: 'fra', kind: 'question', addressedTo: 'a' }),
       'device',
       'not-allowed',
-      'The list of speakers is closed: only a right of reply can still be asked for.',
+      'The list of speakers is closed: only a right of reply or a point of order can still be asked for.',
     ],
     [
       "the moderator's statement on a closed list",
@@ -204,20 +204,20 @@ describe('floor.request', () => {
       'The list of speakers is closed: reopen it to inscribe another statement or question.',
     ],
     [
-      'a point of order from a delegate',
-      () => undefined,
-      req({ delegation: 'fra', kind: 'point-of-order' }),
-      'device',
-      'forbidden',
-      'Points of order and answers are inscribed by the secretariat: raise your nameplate.',
-    ],
-    [
       'an answer from a delegate',
       () => undefined,
       req({ delegation: 'a', kind: 'answer' }),
       'device',
       'forbidden',
-      'Points of order and answers are inscribed by the secretariat: raise your nameplate.',
+      'An answer is inscribed by the secretariat, for the panellist who answers.',
+    ],
+    [
+      "a delegate's point of order before the list is open",
+      (d) => d.ok({ type: 'undo' }), // the opening of the list
+      req({ delegation: 'fra', kind: 'point-of-order' }),
+      'device',
+      'not-allowed',
+      'The list of speakers is not open yet.',
     ],
     [
       'a category chosen by a delegate',
@@ -425,7 +425,8 @@ describe('floor.withdraw, approve, decline, move and give', () => {
   function mixed(): Driver {
     const d = openFloor();
     d.ok(req({ delegation: 'bel', kind: 'statement' }));
-    d.ok({ type: 'speaker.next' });
+    // Heard: the timer ran (a speaker called and never started is not heard).
+    d.ok({ type: 'speaker.next', start: true });
     d.ok({ type: 'speaker.finish' });
     d.ok(req({ delegation: 'fra', kind: 'statement' }));
     d.ok(req({ delegation: 'deu', kind: 'statement' }), delegate('g'));
@@ -622,15 +623,17 @@ describe('the order of the list of speakers', () => {
     return d;
   }
 
+  // An answer is heard right after the questions it answers (issue 15, item 10): answers used to
+  // go to the head of the list, before the questions they answer.
   const ORDER = [
     'point-of-order:bel',
     'point-of-order:nld',
-    'answer:a',
-    'answer:b',
     'statement:deu',
     'question:fra',
+    'answer:b',
     'statement:chn',
     'question:un',
+    'answer:a',
     'statement:hrw',
     'statement:icc-otp',
     'statement:Guest',
@@ -639,7 +642,7 @@ describe('the order of the list of speakers', () => {
     'reply:deu',
   ];
 
-  it('puts points of order, answers, statements and questions by category, then replies', () => {
+  it('puts points of order, statements and questions by category, each answer right after its questions, then replies', () => {
     expect(queueOf(inscribed())).toEqual(ORDER);
   });
 
@@ -673,14 +676,14 @@ describe('the order of the list of speakers', () => {
       'point-of-order:bel',
       'point-of-order:nld',
       'point-of-order:gbr',
-      'answer:a',
-      'answer:b',
       'statement:deu',
       'question:fra',
+      'answer:b',
       'statement:ita',
       'statement:chn',
       'statement:usa',
       'question:un',
+      'answer:a',
       'statement:hrw',
       'statement:icc-otp',
       'statement:Guest',
@@ -692,7 +695,7 @@ describe('the order of the list of speakers', () => {
 
   it('keeps the order of the others when one leaves the queue', () => {
     const d = inscribed();
-    d.ok({ type: 'floor.withdraw', requestId: d.state.floor.queue[4] ?? '' });
+    d.ok({ type: 'floor.withdraw', requestId: d.state.floor.queue[2] ?? '' });
     d.ok({
       type: 'floor.decline',
       requestId: d.state.floor.queue[0] ?? '',
@@ -709,7 +712,7 @@ describe('the order of the list of speakers', () => {
     for (let i = 0; i < ORDER.length; i++) {
       d.ok({ type: 'speaker.next', start: true });
       const r = d.state.floor.requests.find((x) => x.id === d.turn().requestId);
-      heard.push(`${r?.kind}:${r?.delegation.id ?? r?.delegation.en}`);
+      heard.push(`${r?.kind}:${r?.panellist ?? r?.delegation.id ?? r?.delegation.en}`);
     }
     expect(heard).toEqual(ORDER);
     const error = d.refused({ type: 'speaker.next' }, 'not-allowed');
@@ -793,6 +796,51 @@ describe('a point of order', () => {
       kind: 'point-of-order',
       category: 'state-party',
     });
+  });
+
+  it("is raised by a delegate's phone, approved, and interrupts once the moderator gives the floor", () => {
+    const d = openFloor();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }));
+    d.ok({ type: 'speaker.next', start: true });
+    const statement = d.turn();
+    const phone = device();
+    d.tick(MINUTE).ok(req({ delegation: 'bel', kind: 'point-of-order' }), phone);
+    const point = d.lastRequestId();
+    // Like any delegate's request, it waits for approval, then goes to the head of the list.
+    expect(d.state.floor.requests.find((r) => r.id === point)).toMatchObject({
+      kind: 'point-of-order',
+      status: 'requested',
+      byModerator: false,
+    });
+    d.ok(req({ delegation: 'deu', kind: 'statement' }));
+    d.ok({ type: 'floor.approve', requestId: point });
+    expect(queueOf(d)).toEqual(['point-of-order:bel', 'statement:deu']);
+    d.ok({ type: 'floor.give', requestId: point, start: true });
+    expect(d.turn()).toMatchObject({ kind: 'point-of-order', interrupts: statement.id });
+    expect(d.state.interruptedTurnId).toBe(statement.id);
+    d.tick(30 * SECOND).ok({ type: 'speaker.finish' });
+    expect(d.state.currentTurnId).toBe(statement.id);
+    expect(d.state.floor.requests.find((r) => r.id === point)?.status).toBe('done');
+  });
+
+  it("is taken from a delegate's phone on a closed list, and only while the meeting is live", () => {
+    const d = new Driver();
+    d.ok({ type: 'floor.open' });
+    const phone = device();
+    const early = d.refused(
+      req({ delegation: 'bel', kind: 'point-of-order' }),
+      'not-allowed',
+      phone,
+    );
+    expect(early.message).toBe('A point of order can only be raised while the meeting is live.');
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'floor.close' });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'bel', kind: 'point-of-order' }), phone);
+    // One open point of order per delegation, as for every kind.
+    const again = d
+      .tick(REQUEST_INTERVAL_MS)
+      .refused(req({ delegation: 'bel', kind: 'point-of-order' }), 'not-allowed', phone);
+    expect(again.message).toBe('Belgium already has a point-of-order request open.');
   });
 
   it('is heard in a panel segment too, and the panellist resumes', () => {

@@ -208,7 +208,7 @@ function requestOf(d: Driver, delegation: string, kind: string): FloorRequest {
 function queueOf(d: Driver): string[] {
   return d.state.floor.queue.map((id) => {
     const r = d.state.floor.requests.find((x) => x.id === id);
-    return `${r?.delegation.id ?? r?.delegation.en} ${r?.kind}`;
+    return `${r?.panellist ?? r?.delegation.id ?? r?.delegation.en} ${r?.kind}`;
   });
 }
 
@@ -441,8 +441,10 @@ const FLOOR_TURNS: FloorRow[] = [
   ['gbr', 'statement', 830_000, 1_010_000, 180_000, 180_000, 0, 0, 'state-party'],
   ['sen', 'statement', 1_010_000, 1_170_000, 180_000, 160_000, 0, 0, 'state-party'],
   ['jpn', 'question', 1_170_000, 1_260_000, 120_000, 90_000, 0, 0, 'state-party'],
-  ['bensouda', 'answer', 1_270_000, 1_470_000, 180_000, 200_000, 0, 20_000, 'panellist'],
-  ['coninsx', 'answer', 1_470_000, 1_620_000, 180_000, 150_000, 0, 0, 'panellist'],
+  // An answer is the panellist's organisation's (issue 15, item 6: it was a delegation named
+  // after the panellist).
+  ['icc-otp', 'answer', 1_270_000, 1_470_000, 180_000, 200_000, 0, 20_000, 'panellist'],
+  ['eurojust', 'answer', 1_470_000, 1_620_000, 180_000, 150_000, 0, 0, 'panellist'],
   ['arg', 'statement', 1_620_000, 1_800_000, 180_000, 180_000, 0, 0, 'state-party'],
   ['mex', 'statement', 1_800_000, 1_980_000, 180_000, 180_000, 0, 0, 'state-party'],
   ['ukr', 'statement', 1_980_000, 2_160_000, 180_000, 180_000, 0, 0, 'state-party'],
@@ -508,10 +510,16 @@ function checkRecord(record: SessionRecord): void {
   expect(floor[6]?.speaker.name).toBe('United Kingdom of Great Britain and Northern Ireland');
   expect(floor[7]?.onBehalfOf).toEqual({ id: 'au', en: 'African Union', fr: 'Union africaine' });
   expect(floor[3]?.speaker).toMatchObject({ name: 'Mr Dupont', organisation: 'France' });
+  // Ms Bensouda answers as on the panel, for the Office of the Prosecutor.
   expect(floor[9]?.delegation).toEqual({
-    id: 'bensouda',
-    en: 'Fatou Bensouda',
-    fr: 'Fatou Bensouda',
+    id: 'icc-otp',
+    en: 'Office of the Prosecutor',
+    fr: 'Bureau du Procureur',
+  });
+  expect(floor[9]?.speaker).toMatchObject({
+    honorific: 'Ms',
+    name: 'Fatou Bensouda',
+    function: 'Prosecutor',
   });
 
   // The requests: 25, with what became of each.
@@ -591,35 +599,27 @@ function checkRecord(record: SessionRecord): void {
     { category: 'organisation', turns: 2, spokenMs: 360_000 },
     { category: 'civil-society', turns: 3, spokenMs: 540_000 },
   ]);
+  // One line per delegation (issue 15, item 6). A panellist counts for the organisation, never
+  // for a State: Mr IJzerman (introduction, summary, concluding remarks) is not the Netherlands'
+  // statement, nor Mr Al-Sour Libya's; the Prosecutor's presentation and answer are one line;
+  // Ambassador Wilke, with no delegation, counts for the Assembly he speaks for. These were two
+  // Netherlands lines, a Libya line, and lines named "bensouda" and "coninsx".
+  const lines = record.byDelegation.map((r) => r.delegation.id ?? r.delegation.en);
+  expect(new Set(lines).size).toBe(lines.length);
   const byDelegation = Object.fromEntries(
-    record.byDelegation
-      .filter((r) => r.delegation.id !== 'nld')
-      .map((r) => [r.delegation.id ?? r.delegation.en, [r.turns, r.spokenMs]]),
-  );
-  // Mr IJzerman (introduction, summary, concluding remarks) is the Netherlands' panellist; the
-  // Netherlands' statement from the floor is a row of its own.
-  expect(
-    record.byDelegation
-      .filter((r) => r.delegation.id === 'nld')
-      .map((r) => [r.category, r.turns, r.spokenMs]),
-  ).toEqual(
-    expect.arrayContaining([
-      ['panellist', 3, 1_080_500 - 190_000],
-      ['state-party', 1, 190_000],
-    ]),
+    record.byDelegation.map((r) => [r.delegation.id ?? r.delegation.en, [r.turns, r.spokenMs]]),
   );
   expect(byDelegation).toEqual({
-    'icc-otp': [1, 750_250],
+    'icc-otp': [2, 750_250 + 200_000],
     'icc-registry': [2, 705_000],
-    lby: [1, 660_000],
-    eurojust: [1, 660_000],
+    eurojust: [2, 660_000 + 150_000],
+    'Assembly of States Parties': [1, 220_000],
+    nld: [1, 190_000],
     fidh: [1, 660_000],
     ohchr: [1, 630_000],
     icmp: [1, 600_000],
     gbr: [2, 270_000],
     chn: [2, 300_000],
-    bensouda: [1, 200_000],
-    coninsx: [1, 150_000],
     caf: [1, 180_000],
     ken: [1, 45_000],
     fra: [1, 110_000],

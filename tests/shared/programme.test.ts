@@ -242,45 +242,63 @@ describe('warning and danger thresholds', () => {
       MINUTE,
       30 * SECOND,
     ],
+    // A phase never starts before its turn does (issue 15, item 8): these were clamped to the
+    // allotted time, so the turn started amber or red.
     [
-      'a warning at the allotted time stays at it',
-      MINUTE,
+      'a turn of 2 min takes 1 min / 30 s, half and a quarter of it',
+      2 * MINUTE,
       undefined,
       undefined,
       MINUTE,
       30 * SECOND,
     ],
     [
-      'a default warning above the allotted time is clamped',
-      45 * SECOND,
+      'a one-minute point of order warns at 30 s and turns red at 15 s',
+      MINUTE,
       undefined,
       undefined,
-      45 * SECOND,
       30 * SECOND,
+      15 * SECOND,
     ],
     [
-      'both defaults above the allotted time are clamped',
+      'a turn of 45 s scales the defaults: half and a quarter',
+      45 * SECOND,
+      undefined,
+      undefined,
+      22.5 * SECOND,
+      11.25 * SECOND,
+    ],
+    [
+      'a turn of 20 s scales the defaults: half and a quarter',
       20 * SECOND,
       undefined,
       undefined,
-      20 * SECOND,
-      20 * SECOND,
+      10 * SECOND,
+      5 * SECOND,
     ],
     [
-      'a given warning above the allotted time is clamped',
+      'a given warning above the allotted time scales to half of it, danger keeping its share',
       5 * MINUTE,
       6 * MINUTE,
       undefined,
-      5 * MINUTE,
-      MINUTE,
+      2.5 * MINUTE,
+      25 * SECOND,
     ],
     [
-      'given thresholds above the allotted time are clamped',
+      'given thresholds above the allotted time scale to it',
       3 * MINUTE,
       5 * MINUTE,
       4 * MINUTE,
+      90 * SECOND,
+      72 * SECOND,
+    ],
+    [
+      'a given warning at the allotted time does not fit either',
       3 * MINUTE,
       3 * MINUTE,
+      MINUTE,
+      90 * SECOND,
+      30 * SECOND,
     ],
     [
       'a danger above the warning comes down to it',
@@ -324,7 +342,8 @@ describe('warning and danger thresholds', () => {
     const [long, short, clamped] = programme.segments[0]?.items ?? [];
     expect([long?.warningMs, long?.dangerMs]).toEqual([2 * MINUTE, MINUTE]);
     expect([short?.warningMs, short?.dangerMs]).toEqual([MINUTE, 30 * SECOND]);
-    expect([clamped?.warningMs, clamped?.dangerMs]).toEqual([2 * MINUTE, 2 * MINUTE]);
+    // 2 min with warning 3 and danger 2:30: scaled to 1 min and 50 s (it was clamped to 2 min).
+    expect([clamped?.warningMs, clamped?.dangerMs]).toEqual([MINUTE, 50 * SECOND]);
   });
 
   it('ships the time per kind of request of the issue', () => {

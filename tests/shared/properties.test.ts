@@ -13,7 +13,8 @@ import { applyPatch, diff } from '../../shared/patch.ts';
 import { parseProgramme, REQUEST_KINDS, type Programme } from '../../shared/programme.ts';
 import type { Actor } from '../../shared/roles.ts';
 import { initialState, type FloorRequest, type SessionState } from '../../shared/state.ts';
-import { elapsedAt } from '../../shared/timer.ts';
+import { buildRecord } from '../../shared/record.ts';
+import { elapsedAt, phaseFor } from '../../shared/timer.ts';
 import { enablementOfView, viewFor } from '../../shared/views.ts';
 import { MODERATOR, STAGE, T0, VIEWER, delegate } from './helpers.ts';
 
@@ -113,6 +114,7 @@ const MODERATOR_TYPES: readonly CommandType[] = [
   'floor.approve',
   'floor.move',
   'floor.decline',
+  'speaker.recall',
   'speaker.recall',
   'record.correct',
 ];
@@ -250,6 +252,8 @@ function commandFor(state: SessionState, step: Step): Command {
       return { type, remainingMs: pick([0, 1, 30_000, 600_000], n) ?? 0 };
     case 'message.show':
       return { type, text: `Message ${n}`, flash: flag, fullscreen: m % 2 === 0 };
+    case 'message.presets':
+      return { type, presets: flag ? [] : [{ en: `Preset ${n}`, fr: `Message prêt ${n}` }] };
     case 'stage.blank':
       return { type, on: flag };
     case 'item.add': {
@@ -288,7 +292,9 @@ function commandFor(state: SessionState, step: Step): Command {
           ? REQUEST_KINDS
           : (['statement', 'question', 'reply', 'statement', 'question', 'answer'] as const);
       const kind = pick(kinds, m) ?? 'statement';
-      const delegation = pick(DELEGATIONS, n) ?? 'fra';
+      // An answer names the panellist's item (now and then, wrongly, a delegation).
+      const delegation =
+        (kind === 'answer' ? pick(['a', 'b', 'm', 'fra'], n) : pick(DELEGATIONS, n)) ?? 'fra';
       return {
         type,
         delegation,
@@ -418,14 +424,73 @@ function checkInvariants(state: SessionState, now: number, accepted: number): vo
   expect(new Set(state.floor.queue).size).toBe(state.floor.queue.length);
   expect([...state.floor.queue].sort()).toEqual(queued.sort());
 
-  // Precedence holds among the requests never moved.
+  // Precedence holds among the requests never moved; answers are placed by their questions.
   const unmoved = state.floor.queue
     .map((id) => state.floor.requests.find((r) => r.id === id))
     .filter((r): r is FloorRequest => r !== undefined && !r.moved);
-  for (let i = 1; i < unmoved.length; i++) {
-    const a = unmoved[i - 1];
-    const b = unmoved[i];
+  const ranked = unmoved.filter((r) => r.kind !== 'answer');
+  for (let i = 1; i < ranked.length; i++) {
+    const a = ranked[i - 1];
+    const b = ranked[i];
     if (a && b) expect(precedes(precedence(a), precedence(b)), `${a.id} before ${b.id}`).toBe(true);
+  }
+  // An answer is never heard before a question it answers: one to its panellist, asked before
+  // it and after that panellist's previous answer.
+  unmoved.forEach((answer, i) => {
+    if (answer.kind !== 'answer') return;
+    const previous = Math.max(
+      -1,
+      ...state.floor.requests
+        .filter(
+          (r) =>
+            r.kind === 'answer' &&
+            r.panellist === answer.panellist &&
+            r.seq < answer.seq &&
+            r.status !== 'declined' &&
+            r.status !== 'withdrawn',
+        )
+        .map((r) => r.seq),
+    );
+    for (const later of unmoved.slice(i + 1)) {
+      const answered =
+        later.kind === 'question' &&
+        later.addressedTo === answer.panellist &&
+        later.seq < answer.seq &&
+        later.seq > previous;
+      expect(answered, `${answer.id} before the question ${later.id} it answers`).toBe(false);
+    }
+  });
+
+  // The list is never open once the session has ended.
+  if (state.status === 'ended') expect(state.floor.status).not.toBe('open');
+
+  // No phase starts before its turn does: every item and turn with time starts in `normal`.
+  for (const item of state.segments.flatMap((g) => g.items)) {
+    if (item.allottedMs > 0)
+      expect(phaseFor(item.allottedMs, item.warningMs, item.dangerMs)).toBe('normal');
+  }
+  for (const t of state.turns) {
+    if (t.plannedMs > 0) expect(phaseFor(t.plannedMs, t.warningMs, t.dangerMs)).toBe('normal');
+  }
+
+  // The record: a delegation appears once in the per-delegation totals, and never for a
+  // panellist from a State; a turn never started counts in no total.
+  const record = buildRecord(state, now);
+  const lines = record.byDelegation.map((l) => l.delegation.id ?? l.delegation.en.toLowerCase());
+  expect(new Set(lines).size).toBe(lines.length);
+  for (const t of record.turns) {
+    if (t.startedAt === null && t.corrections.length === 0) {
+      expect(t.heard).toBe(false);
+      expect(t.corrected.counts).toBe(false);
+    }
+  }
+  const counted = record.turns.filter((t) => t.heard && t.corrected.counts);
+  expect(record.byCategory.reduce((n, c) => n + c.turns, 0)).toBe(counted.length);
+  expect(record.segments.reduce((n, g) => n + g.turns, 0)).toBe(counted.length);
+  expect(record.spokenMs).toBe(counted.reduce((ms, t) => ms + t.corrected.spokenMs, 0));
+  for (const request of state.floor.requests) {
+    const turns = state.turns.filter((t) => t.requestId === request.id && t.endedAt !== null);
+    if (request.status === 'done') expect(turns.some((t) => t.firstStartedAt !== null)).toBe(true);
   }
 
   // Ids are never given twice.

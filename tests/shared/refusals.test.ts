@@ -4,6 +4,7 @@
  * state that produces each key; a last check reads the machine's sources so that a key one of
  * them can give and no case here produces fails this file.
  */
+import { DEFAULT_MESSAGE_PRESETS } from '../../shared/presets.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { refusalText } from '../../client/lib/refusalText.ts';
@@ -82,6 +83,7 @@ const CASES: readonly Case[] = [
   // Who may send it, and which version it expects.
   { key: 'forbidden-command', command: { type: 'timer.start' }, actor: VIEWER },
   { key: 'forbidden-command-delegate', command: statement('fra'), actor: VIEWER },
+  { key: 'forbidden-command-floor', command: { type: 'floor.close' }, actor: VIEWER },
   { key: 'stale', command: { type: 'session.start', expectedVersion: 5 } },
   // When the state allows it.
   { key: 'not-started', command: { type: 'speaker.next' } },
@@ -192,6 +194,20 @@ const CASES: readonly Case[] = [
     command: { type: 'stage.blank', on: true },
   },
   { key: 'stage-not-blank', command: { type: 'stage.blank', on: false } },
+  {
+    key: 'presets-unchanged',
+    command: { type: 'message.presets', presets: [...DEFAULT_MESSAGE_PRESETS] },
+  },
+  {
+    key: 'preset-twice',
+    command: {
+      type: 'message.presets',
+      presets: [
+        { en: 'One minute left', fr: 'Encore une minute' },
+        { en: 'One minute left', fr: 'Il reste une minute' },
+      ],
+    },
+  },
   // Items.
   { key: 'add-floor-item', command: { type: 'item.add', segmentId: 'floor', item: newItem } },
   {

@@ -1,0 +1,203 @@
+/**
+ * A phone raises a point of order (which interrupts the speaker once the moderator gives the
+ * floor) and asks a question of a named panellist; withdrawing a request asks once. A stage opened
+ * with `?chime` says it needs one click before it may play sound, and after that click chimes and
+ * flashes when the countdown reaches zero. Headless Chromium keeps Chrome's autoplay policy (an
+ * AudioContext made before any click stays suspended), so the hint shows as it would at a venue;
+ * the test watches the Web Audio API through hooks installed before the page loads, and the page
+ * exposes nothing.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionView } from '../../shared/views.ts';
+import {
+  launchChromium,
+  MODERATOR_TOKEN,
+  PHONE,
+  SESSION,
+  STAGE,
+  STAGE_KEY,
+  startGavel,
+  type RunningGavel,
+} from './harness.ts';
+
+const POLL = { timeout: 10_000, interval: 50 } as const;
+/** Past the limit of one request every 10 s per device. */
+const AFTER_RATE_LIMIT_MS = 10_500;
+
+let gavel: RunningGavel;
+let browser: Browser;
+
+/** Counts what the page asks of the Web Audio API, in the page, before any of its scripts run. */
+function watchAudio(): void {
+  const seen = { resumed: 0, oscillators: 0 };
+  Object.defineProperty(window, '__audioSeen', { value: seen });
+  const resume = AudioContext.prototype.resume;
+  AudioContext.prototype.resume = function (this: AudioContext) {
+    seen.resumed++;
+    return resume.call(this);
+  };
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+    seen.oscillators++;
+    start.call(this, when);
+  };
+}
+
+interface AudioSeen {
+  readonly resumed: number;
+  readonly oscillators: number;
+}
+
+const audioSeen = (page: Page): Promise<AudioSeen> =>
+  page.evaluate(() => (window as unknown as { __audioSeen: AudioSeen }).__audioSeen);
+
+async function open(
+  path: string,
+  viewport: { width: number; height: number },
+  locale: string,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  await context.addInitScript(watchAudio);
+  const page = await context.newPage();
+  await page.goto(`${gavel.url}${path}`);
+  return page;
+}
+
+async function moderatorView(): Promise<SessionView> {
+  const res = await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+    headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
+  });
+  const body = (await res.json()) as { view?: SessionView } & Partial<SessionView>;
+  return (body.view ?? body) as SessionView;
+}
+
+async function latestRequest() {
+  const requests = (await moderatorView()).floor.requests;
+  const last = requests[requests.length - 1];
+  if (!last) throw new Error('No request reached the server.');
+  return last;
+}
+
+const stateOf = (page: Page, requestId: string) =>
+  page.getByTestId(`my-request-${requestId}`).getByTestId('my-request-state').textContent();
+
+describe('a phone and a stage', () => {
+  beforeAll(async () => {
+    gavel = await startGavel();
+    browser = await launchChromium();
+    // The first panellist speaking, the list of speakers open.
+    await gavel.command({ type: 'session.start' });
+    await gavel.command({ type: 'speaker.next', start: true });
+    await gavel.command({ type: 'floor.open' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await gavel?.close();
+  });
+
+  it('raises a point of order, which interrupts the speaker once the moderator gives the floor', async () => {
+    const phone = await open(`/live/${SESSION}`, PHONE, 'en-GB');
+    await phone.getByTestId('live-ask').click();
+    await phone.getByTestId('ask-delegation').fill('Belg');
+    await phone.getByTestId('ask-delegation').press('Enter');
+    expect(await phone.getByTestId('ask-delegation').inputValue()).toBe('Belgium');
+    await phone.getByTestId('ask-kind-point-of-order').check();
+    expect(await phone.getByTestId('ask-point-of-order-hint').textContent()).toContain(
+      'interrupts the speaker',
+    );
+    await phone.getByTestId('ask-send').click();
+    await expect.poll(() => phone.getByTestId('live-ask-form').count(), POLL).toBe(0);
+
+    const request = await latestRequest();
+    expect(request).toMatchObject({ kind: 'point-of-order', status: 'requested' });
+    await expect.poll(() => stateOf(phone, request.id), POLL).toBe('Waiting for approval');
+    expect(await phone.getByTestId(`my-request-${request.id}`).textContent()).toContain(
+      'Point of order',
+    );
+
+    const speaking = (await moderatorView()).current.turnId;
+    await gavel.command({ type: 'floor.approve', requestId: request.id });
+    await gavel.command({ type: 'floor.give', requestId: request.id, start: true });
+    await expect.poll(() => stateOf(phone, request.id), POLL).toBe('You have the floor');
+    const view = await moderatorView();
+    expect(view.turns.find((t) => t.id === view.current.turnId)).toMatchObject({
+      kind: 'point-of-order',
+      interrupts: speaking,
+    });
+    // Ruled on: the panellist resumes.
+    await gavel.command({ type: 'speaker.finish' });
+    expect((await moderatorView()).current.turnId).toBe(speaking);
+    await phone.context().close();
+  });
+
+  it('asks a question of a named panellist, and withdrawing it asks once', async () => {
+    gavel.clock.advance(AFTER_RATE_LIMIT_MS);
+    const phone = await open(`/live/${SESSION}`, PHONE, 'en-GB');
+    await phone.getByTestId('live-ask').click();
+    await phone.getByTestId('ask-delegation').fill('Costa');
+    await phone.getByTestId('ask-delegation').press('Enter');
+    await phone.getByTestId('ask-kind-question').check();
+    await phone.getByTestId('ask-panellist').selectOption('bensouda');
+    await phone.getByTestId('ask-send').click();
+    await expect.poll(() => phone.getByTestId('live-ask-form').count(), POLL).toBe(0);
+
+    const request = await latestRequest();
+    expect(request).toMatchObject({ kind: 'question', addressedTo: 'bensouda' });
+    const mine = phone.getByTestId(`my-request-${request.id}`);
+    await expect.poll(() => mine.textContent(), POLL).toContain('Question to Ms Fatou Bensouda');
+
+    // The first tap only asks; "No" keeps the request.
+    await mine.getByTestId('my-request-withdraw').click();
+    expect(await mine.textContent()).toContain('Withdraw this request?');
+    await mine.getByTestId('my-request-withdraw-no').click();
+    expect(await mine.getByTestId('my-request-withdraw-yes').count()).toBe(0);
+    expect((await latestRequest()).status).toBe('requested');
+    expect(await stateOf(phone, request.id)).toBe('Waiting for approval');
+
+    await mine.getByTestId('my-request-withdraw').click();
+    await mine.getByTestId('my-request-withdraw-yes').click();
+    await expect.poll(() => stateOf(phone, request.id), POLL).toBe('Withdrawn');
+    expect((await latestRequest()).status).toBe('withdrawn');
+    await phone.context().close();
+  });
+
+  it('with ?chime, asks for a click, then chimes and flashes at zero', async () => {
+    const french = await open(`/stage/${SESSION}?key=${STAGE_KEY}&chime=1`, STAGE, 'fr-FR');
+    await expect
+      .poll(() => french.getByTestId('stage-chime-hint').textContent(), POLL)
+      .toBe('Cliquez une fois pour autoriser le carillon');
+    await french.context().close();
+
+    const stage = await open(`/stage/${SESSION}?key=${STAGE_KEY}&chime=1`, STAGE, 'en-GB');
+    await expect
+      .poll(() => stage.getByTestId('stage-chime-hint').textContent(), POLL)
+      .toBe('Click once to allow the chime');
+    expect(await audioSeen(stage)).toMatchObject({ oscillators: 0 });
+
+    // One click anywhere on the page allows the sound; the hint goes.
+    await stage.mouse.click(200, 500);
+    await expect.poll(() => stage.getByTestId('stage-chime-hint').count(), POLL).toBe(0);
+    expect((await audioSeen(stage)).resumed).toBeGreaterThan(0);
+
+    // A stage without ?chime stays silent and asks nothing.
+    const quiet = await open(`/stage/${SESSION}?key=${STAGE_KEY}`, STAGE, 'en-GB');
+    await expect.poll(() => quiet.getByTestId('stage-countdown').count(), POLL).toBe(1);
+
+    // The panellist's countdown, three seconds from zero and running.
+    await gavel.command({ type: 'timer.start' });
+    await gavel.command({ type: 'timer.set', remainingMs: 3_000 });
+    await expect
+      .poll(() => stage.getByTestId('stage').getAttribute('class'), POLL)
+      .toContain('stage-flash');
+    await expect.poll(async () => (await audioSeen(stage)).oscillators, POLL).toBe(2);
+    expect(await quiet.getByTestId('stage').getAttribute('class')).not.toContain('stage-flash');
+    expect(await audioSeen(quiet)).toMatchObject({ resumed: 0, oscillators: 0 });
+    // Once: past zero it does not sound again.
+    await expect
+      .poll(() => stage.getByTestId('stage').getAttribute('class'), POLL)
+      .not.toContain('stage-flash');
+    expect((await audioSeen(stage)).oscillators).toBe(2);
+  });
+});
