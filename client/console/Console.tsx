@@ -76,11 +76,12 @@ export function Console({ view }: { view: SessionView }) {
           <Controls view={view} />
           {/* Under the controls, not under the list: a message must not take the list's room. */}
           <MessagePanel view={view} />
+          {/* In the centre too: the list of speakers keeps its whole column. */}
+          <AccessPanel session={view.id} />
         </main>
         <ProgrammePanel view={view} />
         <aside className="console-side">
           <FloorPanel view={view} />
-          <AccessPanel session={view.id} />
         </aside>
       </div>
       <ConfirmDialog />
