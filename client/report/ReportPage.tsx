@@ -49,6 +49,25 @@ export function ReportPage({ session, token }: { session: string; token: string 
   // Bumped after a correction, to read the record again.
   const [revision, setRevision] = useState(0);
   const [correcting, setCorrecting] = useState<string | null>(null);
+  // Only the moderator corrects the record: the secretariat's token reads it, and no more.
+  const [mayCorrect, setMayCorrect] = useState(false);
+
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    fetch(`/api/sessions/${encodeURIComponent(session)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+      .then(async (res) => {
+        const view = (await res.json()) as { role?: unknown };
+        if (!cancelled) setMayCorrect(res.ok && view.role === 'moderator');
+      })
+      // Not known: no correction offered; the record itself still shows.
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [session, token]);
 
   useEffect(() => {
     if (!token) return;
@@ -240,7 +259,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
                         {t('correction-note', { note: cr.note })}
                       </div>
                     ))}
-                    {token && turn.endedAt !== null && (
+                    {token && mayCorrect && turn.endedAt !== null && (
                       <button
                         type="button"
                         className="small no-print"

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   gavelAndBrowser,
   LAPTOP,
+  MODERATOR_TOKEN,
   OFFICER_TOKEN,
   openPage,
   SECRETARIAT_TOKEN,
@@ -60,5 +61,24 @@ describe('consoles by role', () => {
       buttons.join(' | '),
     ).toBe(true);
     await context.close();
+  });
+
+  it("the secretariat's report: every turn, and no correction offered", async () => {
+    await run.gavel.command({ type: 'speaker.finish' });
+    const correctable = async (token: string) => {
+      const { context, page } = await openPage(
+        run.browser,
+        `${run.gavel.url}/report/${SESSION}?token=${token}`,
+        LAPTOP,
+      );
+      await page.locator('[data-testid^="report-turn-"]').first().waitFor();
+      // The check of the role comes a moment after the record: wait until nothing is loading.
+      await page.waitForLoadState('networkidle');
+      const count = await page.locator('button[data-testid^="correct-"]').count();
+      await context.close();
+      return count;
+    };
+    expect(await correctable(SECRETARIAT_TOKEN)).toBe(0);
+    expect(await correctable(MODERATOR_TOKEN)).toBeGreaterThan(0);
   });
 });
