@@ -251,6 +251,8 @@ const showsFocusRing = (page: Page) =>
  * the focus passes shows a focus ring; fails after `max` presses.
  */
 async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
+  // The page shows what the server answered a moment later on a busy machine: tab once it is there.
+  await page.locator(selector).first().waitFor({ state: 'attached' });
   for (let i = 0; i < max; i += 1) {
     await page.keyboard.press('Tab');
     const name = await focusedName(page);
