@@ -118,6 +118,8 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   'give-not-floor-segment':
     'La parole est donnée à la liste des orateurs dans un segment de débat ouvert : passez-y d’abord.',
   'delegation-id-taken': 'L’identifiant de délégation « {id} » est déjà pris.',
+  'delegation-name-taken':
+    'Une délégation nommée « {name} » figure déjà sur la liste (identifiant « {id} ») : inscrivez-la, ou donnez un autre nom à la nouvelle.',
   'turn-running': 'Cette intervention est encore en cours : corrigez-la une fois terminée.',
   'ended-before-started': 'endedAt : ne doit pas précéder startedAt.',
 
