@@ -344,7 +344,7 @@ export const messages = defineMessages({
     'turn.nobody': 'Personne n’a la parole.',
     'turn.not-started':
       'La séance n’a pas commencé. Appuyez sur Espace pour l’ouvrir, puis sur N pour appeler le premier orateur.',
-    'turn.ended': 'La séance est terminée. Annuler (U) la rouvre.',
+    'turn.ended': 'La séance est terminée. Défaire (U) la rouvre.',
     'turn.suspended': 'La séance est suspendue.',
     'turn.press-next': 'Appuyez sur N pour appeler l’orateur suivant.',
     'turn.granted': 'accordé {granted}, prévu {planned}',
@@ -368,8 +368,8 @@ export const messages = defineMessages({
     'controls.add-time-label': 'Ajouter 30 secondes',
     'controls.remove-time-label': 'Retirer 30 secondes',
     'controls.finish': 'Terminer',
-    'controls.undo': 'Annuler',
-    'controls.undo-what': 'Annuler : {what}',
+    'controls.undo': 'Défaire',
+    'controls.undo-what': 'Défaire : {what}',
     'controls.recall': 'Rappeler',
     'controls.skip-next': 'Passer le suivant',
     'controls.end-segment': 'Clore le segment',
@@ -382,7 +382,7 @@ export const messages = defineMessages({
 
     'confirm.title': 'Veuillez confirmer',
     'confirm.end-session':
-      'Clore la séance ? Chaque demande en attente devient « non entendue ». Annuler peut la rouvrir.',
+      'Clore la séance ? Chaque demande en attente devient « non entendue ». Défaire peut la rouvrir.',
     'confirm.skip': 'Passer {name} ? Cette personne ne sera pas appelée.',
     'confirm.remove': 'Retirer {name} du programme ?',
     'confirm.end-segment': 'Clore le segment « {title} » et passer au suivant ?',
@@ -498,7 +498,7 @@ export const messages = defineMessages({
     'command.floor.give': 'Donner la parole',
     'command.delegation.add': 'Ajouter une délégation',
     'command.record.correct': 'Corriger le compte rendu',
-    'command.undo': 'Annuler',
+    'command.undo': 'Défaire',
   },
 });
 

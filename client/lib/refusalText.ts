@@ -11,11 +11,11 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   'not-started': 'La séance n’a pas encore commencé : ouvrez-la d’abord.',
   suspended: 'La séance est suspendue : reprenez-la d’abord.',
   ended:
-    'La séance est close : il ne reste qu’annuler (pour la rouvrir) et corriger le compte rendu.',
+    'La séance est close : il ne reste qu’à défaire (pour la rouvrir) et corriger le compte rendu.',
   'no-turn': 'Personne n’a la parole : appelez d’abord un orateur.',
   'point-of-order':
     'Une motion d’ordre est en cours : terminez-la (F) et l’orateur interrompu reprend.',
-  'nothing-to-undo': 'Il n’y a rien à annuler.',
+  'nothing-to-undo': 'Il n’y a rien à défaire.',
   'already-started': 'La séance a déjà commencé.',
   'not-suspended': 'La séance n’est pas suspendue.',
   'programme-over': 'Aucun segment n’est en cours : le programme est terminé, clôturez la séance.',
