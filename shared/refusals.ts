@@ -101,6 +101,8 @@ export const REFUSALS = {
   'give-not-floor-segment':
     'The floor is given to the list of speakers in an open-floor segment: move to it first.',
   'delegation-id-taken': 'The delegation id "{id}" is already taken.',
+  'delegation-name-taken':
+    'A delegation named "{name}" is already on the list (id "{id}"): inscribe it, or give the new one another name.',
   'turn-running': 'This turn is still running: correct it once it has ended.',
   'ended-before-started': 'endedAt: must not be before startedAt.',
 

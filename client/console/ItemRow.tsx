@@ -2,7 +2,7 @@
  * One item of the programme: its state (upcoming, speaking, done with its actual time, skipped,
  * interrupted) and, opened, its details and what can be done with it.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { availability } from '../../shared/enablement.ts';
 import { formatLength } from '../../shared/duration.ts';
 import type { ItemView, SegmentView, SessionView } from '../../shared/views.ts';
@@ -42,6 +42,14 @@ export function ItemRow({
   const tc = useT(common);
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  // Back from the form, the keyboard is where it was: on "Edit".
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
   const lang = useLang((s) => s.lang);
   const name = itemName(view, item, speakerName, (ref) => delegationLabel(ref, lang));
   const enablement = enablementOfView(view);
@@ -104,6 +112,7 @@ export function ItemRow({
                 </ConsoleButton>
               )}
               <button
+                ref={editButton}
                 type="button"
                 className="btn btn-small"
                 data-testid={`item-edit-${item.id}`}
@@ -164,7 +173,24 @@ export function ItemRow({
             </div>
           )}
           {editing && (
-            <ItemForm segmentId={segment.id} item={item} onDone={() => setEditing(false)} />
+            <ItemForm
+              segmentId={segment.id}
+              item={item}
+              segments={view.segments.filter((s) => s.kind === 'panel')}
+              onDone={(movedTo) => {
+                setEditing(false);
+                if (!movedTo) {
+                  refocus.current = true;
+                  return;
+                }
+                // Moved, the row is drawn anew in its segment: the keyboard follows it there.
+                requestAnimationFrame(() =>
+                  document
+                    .querySelector<HTMLElement>(`[data-testid="item-${item.id}"] .item-summary`)
+                    ?.focus(),
+                );
+              }}
+            />
           )}
         </div>
       )}

@@ -1,9 +1,11 @@
 /** One segment of the programme: its budget and state, its items, and adding a speaker. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { formatLength } from '../../shared/duration.ts';
+import { REQUEST_KINDS } from '../../shared/kinds.ts';
 import type { SegmentSchedule } from '../../shared/schedule.ts';
 import type { SegmentView, SessionView } from '../../shared/views.ts';
 import { minutes } from '../lib/format.ts';
-import { useT } from '../lib/i18n.ts';
+import { common, useT } from '../lib/i18n.ts';
 import { ItemForm } from './ItemForm.tsx';
 import { ItemRow } from './ItemRow.tsx';
 import { messages } from './messages.ts';
@@ -21,6 +23,8 @@ export function SegmentBlock({
   schedule: SegmentSchedule | null;
 }) {
   const t = useT(messages);
+  const tc = useT(common);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const headingId = `segment-${segment.id}-title`;
@@ -49,6 +53,7 @@ export function SegmentBlock({
             <span className="badge">{t('programme.segment-done')}</span>
           )}
           <button
+            ref={editButton}
             type="button"
             className="btn btn-link"
             aria-expanded={editing}
@@ -59,7 +64,22 @@ export function SegmentBlock({
           </button>
         </p>
       </div>
-      {editing && <SegmentForm segment={segment} onDone={() => setEditing(false)} />}
+      {editing && (
+        <SegmentForm
+          segment={segment}
+          onDone={() => {
+            setEditing(false);
+            editButton.current?.focus();
+          }}
+        />
+      )}
+      {segment.kind === 'floor' && (
+        <p className="segment-note time" data-testid={`segment-times-${segment.id}`}>
+          {REQUEST_KINDS.map(
+            (kind) => `${tc(`kind.${kind}`)} ${formatLength(segment.timesMs[kind])}`,
+          ).join(' · ')}
+        </p>
+      )}
       {segment.kind === 'floor' && (
         <p className="segment-note">
           {t('programme.queued', { count: view.floor.queue.length })}

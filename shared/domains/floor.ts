@@ -590,6 +590,12 @@ export const FLOOR_COMMANDS = {
         if (lookupDelegation(d.state, command.id)) {
           return notAllowed('delegation-id-taken', { id: command.id });
         }
+        // A name typed on the console or a phone finds one delegation: a second of the same name
+        // would never be found, and its requests would count as the first's.
+        for (const name of [command.en, command.fr ?? command.en]) {
+          const same = findByName(d.state, name);
+          if (same) return notAllowed('delegation-name-taken', { name, id: same.id });
+        }
         d.emit({
           type: 'delegationAdded',
           delegation: {

@@ -153,6 +153,35 @@ describe('floor.request', () => {
     );
   });
 
+  it('refuses a delegation whose name, in either language, is one the list already has', () => {
+    const d = openFloor();
+    d.ok({
+      type: 'delegation.add',
+      id: 'atl-ngo',
+      en: 'Atlantis NGO Forum',
+      fr: 'Forum des ONG d’Atlantide',
+      category: 'civil-society',
+    });
+    const before = d.state;
+    // Names compare as the type-ahead compares them: case, accents and apostrophes aside.
+    for (const [en, fr, taken] of [
+      ['Cote d’Ivoire', undefined, 'civ'],
+      ['Atlantis Forum', 'ALLEMAGNE', 'deu'],
+      ['atlantis ngo forum', 'Forum atlantidien', 'atl-ngo'],
+      ['Atlantis Youth', "Forum des ONG d'Atlantide", 'atl-ngo'],
+    ] as const) {
+      const error = d.refused(
+        { type: 'delegation.add', id: 'new-one', en, ...(fr ? { fr } : {}), category: 'other' },
+        'not-allowed',
+      );
+      expect(error.key).toBe('delegation-name-taken');
+      expect(error.params?.id).toBe(taken);
+    }
+    expect(d.state).toBe(before);
+    d.ok({ type: 'delegation.add', id: 'atl-youth', en: 'Atlantis Youth', category: 'other' });
+    expect(d.state.extraDelegations.map((x) => x.id)).toEqual(['atl-ngo', 'atl-youth']);
+  });
+
   it('sets the category on approval', () => {
     const d = openFloor();
     d.ok(req({ delegation: 'Parliament of Atlantis', kind: 'statement' }), device());

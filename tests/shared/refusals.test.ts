@@ -428,6 +428,10 @@ const CASES: readonly Case[] = [
     key: 'delegation-id-taken',
     command: { type: 'delegation.add', id: 'fra', en: 'France', category: 'state-party' },
   },
+  {
+    key: 'delegation-name-taken',
+    command: { type: 'delegation.add', id: 'fr2', en: 'France', category: 'state-party' },
+  },
   // The record.
   { key: 'turn-not-found', command: { type: 'record.correct', turnId: 'nope', note: 'x' } },
   {
