@@ -14,6 +14,12 @@ export const REFUSALS = {
   'point-of-order':
     'A point of order is being heard: finish it (F) and the interrupted speaker resumes.',
   'nothing-to-undo': 'There is nothing to undo.',
+  'undo-request-twice':
+    '{delegation} has asked for the floor again since: undoing would leave it two {kind} requests waiting. Approve its new request instead (and move it up, if it should keep the earlier place).',
+  'undo-replies-used':
+    '{delegation} has asked for a right of reply again since: undoing would give it more than its two. Approve its new request instead.',
+  'undo-device-full':
+    "A delegate's device has asked for the floor since: undoing would leave it more than {max} requests waiting. Inscribe by hand the request the undo would bring back instead.",
   'already-started': 'The session has already started.',
   'not-suspended': 'The session is not suspended.',
   'programme-over': 'No segment is running: the programme is over, end the session.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandOf } from '../../shared/commands.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
-import { MAX_OPEN_REQUESTS_PER_DEVICE, REQUEST_INTERVAL_MS } from '../../shared/machine.ts';
+import { evolve, MAX_OPEN_REQUESTS_PER_DEVICE, REQUEST_INTERVAL_MS } from '../../shared/machine.ts';
 import { parseProgramme } from '../../shared/programme.ts';
 import { buildRecord } from '../../shared/record.ts';
 import type { Actor } from '../../shared/roles.ts';
@@ -983,6 +983,143 @@ describe('the end of the open floor', () => {
     expect(d.state.segments[3]?.items.map((i) => i.requestId)).toEqual([
       d.state.floor.requests[1]?.id,
     ]);
+  });
+});
+
+describe('undo and the list of speakers', () => {
+  /** The requests of a delegation, as `kind:status`, in the order they were made. */
+  const requestsOf = (d: Driver, delegation: string) =>
+    d.state.floor.requests
+      .filter((r) => r.delegation.id === delegation)
+      .map((r) => `${r.kind}:${r.status}`);
+  const AGAIN =
+    'France has asked for the floor again since: undoing would leave it two statement requests waiting. Approve its new request instead (and move it up, if it should keep the earlier place).';
+
+  it('refuses to undo a decline once the delegation has asked again, and says what to do', () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    const first = d.lastRequestId();
+    d.tick(SECOND).ok({ type: 'floor.decline', requestId: first });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    const again = d.lastRequestId();
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error).toMatchObject({ key: 'undo-request-twice', message: AGAIN });
+    expect(requestsOf(d, 'fra')).toEqual(['statement:declined', 'statement:requested']);
+    // What the sentence says works: the new request takes the list.
+    d.ok({ type: 'floor.approve', requestId: again });
+    expect(d.state.floor.queue).toEqual([again]);
+  });
+
+  it('undoes the decline once the delegation has withdrawn its new request', () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'deu', kind: 'statement' }));
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    const first = d.lastRequestId();
+    d.ok({ type: 'floor.approve', requestId: first });
+    d.tick(SECOND).ok({ type: 'floor.decline', requestId: first });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    d.tick(SECOND).ok({ type: 'floor.withdraw', requestId: d.lastRequestId() }, france);
+    d.ok({ type: 'undo' });
+    // France is back at its place, after Germany; its second request stays withdrawn.
+    expect(requestsOf(d, 'fra')).toEqual(['statement:queued', 'statement:withdrawn']);
+    expect(queueOf(d)).toEqual(['statement:deu', 'statement:fra']);
+    expect(d.events.reduce(evolve, d.initial)).toEqual(d.state);
+  });
+
+  it("refuses to undo the chair's withdrawal once the delegation has asked again", () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    d.tick(SECOND).ok({ type: 'floor.withdraw', requestId: d.lastRequestId() });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'France', kind: 'statement' }), device());
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error.message).toBe(AGAIN);
+  });
+
+  it('undoes a decline when the delegation asked since for another kind, or another delegation asked', () => {
+    const d = openFloor();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), device());
+    const first = d.lastRequestId();
+    d.tick(SECOND).ok({ type: 'floor.decline', requestId: first });
+    d.ok(req({ delegation: 'fra', kind: 'question', addressedTo: 'a' }), device());
+    d.ok(req({ delegation: 'deu', kind: 'statement' }), device());
+    d.ok({ type: 'undo' });
+    expect(requestsOf(d, 'fra')).toEqual(['statement:requested', 'question:requested']);
+    expect(requestsOf(d, 'deu')).toEqual(['statement:requested']);
+  });
+
+  it('undoes the end of a turn though the delegation asked again: its request speaks again, as when recalled', () => {
+    const d = openFloor();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), device());
+    d.ok({ type: 'floor.approve', requestId: d.lastRequestId() });
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(MINUTE).ok({ type: 'speaker.finish' });
+    d.tick(SECOND).ok(req({ delegation: 'fra', kind: 'statement' }), device());
+    d.ok({ type: 'undo' });
+    expect(requestsOf(d, 'fra')).toEqual(['statement:speaking', 'statement:requested']);
+  });
+
+  it("undoes the chair's inscription and keeps what delegates asked since", () => {
+    const d = openFloor();
+    d.ok(req({ delegation: 'deu', kind: 'statement' }));
+    d.tick(SECOND).ok(req({ delegation: 'fra', kind: 'statement' }), device());
+    d.ok({ type: 'undo' });
+    expect(requestsOf(d, 'deu')).toEqual([]);
+    expect(requestsOf(d, 'fra')).toEqual(['statement:requested']);
+  });
+
+  it('refuses an undo that would give a delegation a third right of reply', () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'fra', kind: 'reply' }));
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(MINUTE).ok({ type: 'speaker.finish' });
+    d.ok(req({ delegation: 'fra', kind: 'reply' }), france);
+    d.ok({ type: 'floor.decline', requestId: d.lastRequestId() });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'fra', kind: 'reply' }), france);
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error).toMatchObject({
+      key: 'undo-replies-used',
+      message:
+        'France has asked for a right of reply again since: undoing would give it more than its two. Approve its new request instead.',
+    });
+  });
+
+  it("refuses an undo that would leave a device more than its requests' limit", () => {
+    const d = openFloor();
+    const phone = device();
+    for (const delegation of ['fra', 'deu', 'bel']) {
+      d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation, kind: 'statement' }), phone);
+    }
+    d.ok({ type: 'floor.decline', requestId: d.lastRequestId() });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'nld', kind: 'statement' }), phone);
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error).toMatchObject({
+      key: 'undo-device-full',
+      message: `A delegate's device has asked for the floor since: undoing would leave it more than ${MAX_OPEN_REQUESTS_PER_DEVICE} requests waiting. Inscribe by hand the request the undo would bring back instead.`,
+    });
+  });
+
+  it('still undoes in a session whose log already holds two requests waiting, from before this rule', () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    d.tick(SECOND).ok({ type: 'floor.decline', requestId: d.lastRequestId() });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    // The undo an older Gavel accepted, as its log holds it: its event replays as it did then.
+    const undone = {
+      type: 'undone',
+      commandType: 'floor.decline',
+      at: d.now,
+      v: d.state.version + 1,
+    } as const;
+    d.state = evolve(d.state, undone);
+    expect(requestsOf(d, 'fra')).toEqual(['statement:requested', 'statement:requested']);
+    d.ok({ type: 'floor.close' });
+    d.ok({ type: 'undo' });
+    expect(d.state.floor.status).toBe('open');
   });
 });
 

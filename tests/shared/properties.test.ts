@@ -8,7 +8,13 @@ import { categoryRank } from '../../shared/categories.ts';
 import { COMMAND_TYPES, type Command, type CommandType } from '../../shared/commands.ts';
 import { availability } from '../../shared/enablement.ts';
 import type { GavelEvent } from '../../shared/events.ts';
-import { enablementOf, evolve, execute } from '../../shared/machine.ts';
+import {
+  enablementOf,
+  evolve,
+  execute,
+  MAX_OPEN_REQUESTS_PER_DEVICE,
+  MAX_REPLIES_PER_DELEGATION,
+} from '../../shared/machine.ts';
 import { applyPatch, diff } from '../../shared/patch.ts';
 import { parseProgramme, REQUEST_KINDS, type Programme } from '../../shared/programme.ts';
 import type { Actor } from '../../shared/roles.ts';
@@ -461,6 +467,37 @@ function checkInvariants(state: SessionState, now: number, accepted: number): vo
     }
   });
 
+  // The list of speakers, as the rules of `floor.request` keep it: one request waiting per
+  // delegation (or panellist, for an answer) and kind; two rights of reply per delegation, the
+  // declined and withdrawn ones aside; three requests waiting per device. (A recalled speaker's
+  // request speaks again beside a newer one of its delegation, so the rule counts waiting ones.)
+  const owner = (r: FloorRequest) =>
+    r.panellist ?? r.delegation.id ?? r.delegation.en.toLowerCase();
+  const waiting = state.floor.requests.filter(
+    (r) => r.status === 'requested' || r.status === 'queued',
+  );
+  const countBy = (list: readonly FloorRequest[], key: (r: FloorRequest) => string | null) => {
+    const counts = new Map<string, number>();
+    for (const r of list) {
+      const k = key(r);
+      if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return [...counts].filter(([, count]) => count > 1);
+  };
+  expect(
+    countBy(waiting, (r) => `${owner(r)} ${r.kind}`),
+    'two waiting of one kind',
+  ).toEqual([]);
+  const replies = state.floor.requests.filter(
+    (r) => r.kind === 'reply' && r.status !== 'declined' && r.status !== 'withdrawn',
+  );
+  for (const [who, count] of countBy(replies, owner))
+    expect(count, `rights of reply of ${who}`).toBeLessThanOrEqual(MAX_REPLIES_PER_DELEGATION);
+  for (const [device, count] of countBy(waiting, (r) => r.deviceKey))
+    expect(count, `requests waiting from ${device}`).toBeLessThanOrEqual(
+      MAX_OPEN_REQUESTS_PER_DEVICE,
+    );
+
   // The list is never open once the session has ended.
   if (state.status === 'ended') expect(state.floor.status).not.toBe('open');
 
@@ -640,6 +677,52 @@ describe('random command sequences', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('the list of speakers under undo: what delegates did since never breaks it', () => {
+    // Few delegations and kinds, delegates who ask again once their pace allows, and undo often:
+    // a request declined, withdrawn or heard, asked for again, then the moderator's undo.
+    const listStep: fc.Arbitrary<Step> = fc
+      .constantFrom<ActorName>('dev1', 'dev2', 'dev3', 'moderator', 'moderator')
+      .chain((actor) =>
+        fc.record({
+          dt: fc.oneof(fc.constant(0), fc.integer({ min: 10_000, max: 20_000 })),
+          actor: fc.constant(actor),
+          type:
+            actor === 'moderator'
+              ? fc.constantFrom<CommandType>(
+                  'floor.request',
+                  'floor.approve',
+                  'floor.decline',
+                  'floor.withdraw',
+                  'floor.give',
+                  'speaker.next',
+                  'speaker.finish',
+                  'speaker.recall',
+                  'segment.end',
+                  'undo',
+                  'undo',
+                  'undo',
+                )
+              : fc.constantFrom<CommandType>('floor.request', 'floor.request', 'floor.withdraw'),
+          n: fc.nat({ max: 11 }),
+          m: fc.nat({ max: 3 }),
+          flag: fc.boolean(),
+          undoNow: fc.constant(false),
+        }),
+      );
+    const toFloor: Step[] = [
+      { dt: 0, actor: 'moderator', type: 'segment.end', n: 0, m: 0, flag: false, undoNow: false },
+    ];
+    let undone = 0;
+    fc.assert(
+      fc.property(fc.array(listStep, { minLength: 10, maxLength: 60, size: 'max' }), (steps) => {
+        undone += run([...toFloor, ...steps]).accepted.undo ?? 0;
+      }),
+      { numRuns: 100 },
+    );
+    // The check refuses only what would break the list: most undos go through.
+    expect(undone).toBeGreaterThan(100);
   });
 
   it('a delegate-heavy floor: many devices asking at once', () => {
