@@ -73,7 +73,7 @@ describe('undo and the list of speakers, on the console', () => {
     await french
       .getByTestId('refusal-message')
       .getByText(
-        'Costa Rica a redemandé la parole entre-temps\u202f: annuler lui laisserait deux demandes en attente (statement). Approuvez plutôt sa nouvelle demande (et remontez-la, si elle doit garder sa place d’avant).',
+        'Costa Rica a redemandé la parole entre-temps\u202f: défaire la dernière action lui laisserait deux demandes en attente (statement). Approuvez plutôt sa nouvelle demande (et remontez-la, si elle doit garder sa place d’avant).',
       )
       .waitFor();
 
