@@ -54,6 +54,12 @@ export interface TurnCorrection {
   readonly note: string;
 }
 
+/** The moderator restarted a turn's clock: when, and the speaking time before it (ms). */
+export interface TurnRestart {
+  readonly at: number;
+  readonly spokenMs: number;
+}
+
 /**
  * One time someone has the floor. Its timer: `grantedMs` (planned plus adjustments),
  * `elapsedMs` before the last start, `startedAt` (server time of that start, null while paused).
@@ -83,6 +89,13 @@ export interface Turn {
   readonly interruptedBy: readonly string[];
   /** The earlier turn of the same speaker, when recalled. */
   readonly recallOf: string | null;
+  /**
+   * Each restart of the clock (`timer.reset`), oldest first: the countdown starts again from the
+   * planned time, and what was spoken before stays spoken (`spokenAt` adds it). Absent when the
+   * clock was never restarted, which keeps views small and reads logs written before restarts
+   * were kept.
+   */
+  readonly restarts?: readonly TurnRestart[];
   readonly corrections: readonly TurnCorrection[];
 }
 

@@ -570,6 +570,17 @@ function run(steps: readonly Step[], checkUndo = true): Outcome {
       for (const id of delegateRequests) expect(after.has(id)).toBe(true);
     else for (const id of beforeRequests) expect(after.has(id)).toBe(true);
 
+    // No command but undo takes speech away from a turn: not a pause, not a restart of the clock,
+    // not the end of the turn: what the record says was spoken is the same just after a command
+    // as just before it (and only time adds to it).
+    if (command.type !== 'undo') {
+      const spokenBefore = new Map(buildRecord(before, now).turns.map((t) => [t.turnId, t]));
+      for (const t of buildRecord(state, now).turns) {
+        const was = spokenBefore.get(t.turnId);
+        if (was) expect(t.spokenMs, `${command.type} on ${t.turnId}`).toBe(was.spokenMs);
+      }
+    }
+
     // A point of order returns to the turn it interrupted, paused.
     if (command.type === 'speaker.finish' && before.interruptedTurnId !== null) {
       expect(state.currentTurnId).toBe(before.interruptedTurnId);
