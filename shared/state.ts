@@ -17,8 +17,17 @@ import type {
 export const SESSION_STATUSES = ['scheduled', 'live', 'suspended', 'ended'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-export const ITEM_STATUSES = ['upcoming', 'speaking', 'done', 'skipped'] as const;
+/**
+ * An item's place in the meeting. `interrupted`: its turn is paused by a point of order, and
+ * resumes after it; only one item is `speaking` at any time.
+ */
+export const ITEM_STATUSES = ['upcoming', 'speaking', 'interrupted', 'done', 'skipped'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** True for an item whose turn is open: speaking, or interrupted by a point of order. Pure. */
+export function onTheFloor(item: { readonly status: ItemStatus }): boolean {
+  return item.status === 'speaking' || item.status === 'interrupted';
+}
 
 export type SegmentStatus = 'upcoming' | 'active' | 'done';
 

@@ -344,6 +344,34 @@ describe('now and next', () => {
     );
   });
 
+  it('during a point of order: who raised it speaks, the speaker it interrupted is next, and says so', () => {
+    const d = new Driver(plenary());
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'speaker.call', itemId: 'bensouda', start: true });
+    d.tick(3 * MINUTE).ok({ type: 'floor.request', delegation: 'bel', kind: 'point-of-order' });
+    d.ok({ type: 'floor.give', requestId: d.lastRequestId(), start: true });
+    const view = viewFor(d.state, VIEWER);
+    expect(nextUp(view)).toMatchObject({
+      kind: 'resume',
+      item: { id: 'bensouda', status: 'interrupted' },
+      turn: { id: d.state.interruptedTurnId },
+    });
+    const summary = nowSummary(view, d.now + 8 * SECOND);
+    expect(summary).toMatchObject({
+      speaker: 'Belgium',
+      timeLeft: '0:52',
+      interrupted: 'Ms Fatou Bensouda',
+      next: 'Ms Fatou Bensouda',
+    });
+    expect(nowLine(summary)).toBe(
+      'Belgium | 0:52 normal | interrupted: Ms Fatou Bensouda, resumes next',
+    );
+    d.tick(MINUTE).ok({ type: 'speaker.finish' });
+    const after = nowSummary(viewFor(d.state, VIEWER), d.now);
+    expect(after).toMatchObject({ speaker: 'Ms Fatou Bensouda', interrupted: null });
+    expect(nextUp(viewFor(d.state, VIEWER))?.kind).toBe('item');
+  });
+
   it('names what comes next: the next speaker, the open floor, the head of its list, nothing', () => {
     const d = new Driver();
     const up = () => nextUp(viewFor(d.state, VIEWER));

@@ -408,12 +408,16 @@ function checkInvariants(state: SessionState, now: number, accepted: number): vo
     expect(elapsedAt(t, now)).toBeGreaterThanOrEqual(t.elapsedMs);
   }
 
-  // The items speaking are those of open turns; requests speaking are those of open turns.
-  const speakingItems = state.segments.flatMap((s) =>
-    s.items.filter((i) => i.status === 'speaking').map((i) => i.id),
-  );
+  // One item at most is speaking, the current turn's; the one a point of order interrupted is
+  // `interrupted`, and no other is. Requests speaking are those of open turns.
+  const itemsIn = (status: string) =>
+    state.segments.flatMap((s) => s.items.filter((i) => i.status === status).map((i) => i.id));
+  const itemOf = (turnId: string | null) => state.turns.find((t) => t.id === turnId)?.itemId;
+  const currentItem = itemOf(current);
+  const interruptedItem = itemOf(interrupted);
+  expect(itemsIn('speaking')).toEqual(currentItem === undefined ? [] : [currentItem]);
+  expect(itemsIn('interrupted')).toEqual(interruptedItem === undefined ? [] : [interruptedItem]);
   const openTurns = state.turns.filter((t) => t.endedAt === null);
-  expect(new Set(speakingItems)).toEqual(new Set(openTurns.map((t) => t.itemId)));
   const speakingRequests = state.floor.requests.filter((r) => r.status === 'speaking');
   expect(new Set(speakingRequests.map((r) => r.id))).toEqual(
     new Set(openTurns.flatMap((t) => (t.requestId === null ? [] : [t.requestId]))),
