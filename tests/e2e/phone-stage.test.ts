@@ -121,6 +121,7 @@ describe('a phone and a stage', () => {
     const speaking = before.current.turnId;
     const panellist = before.turns.find((t) => t.id === speaking)?.itemId ?? '';
     const stage = await open(`/stage/${SESSION}?key=${STAGE_KEY}`, STAGE, 'fr-FR');
+    const overlay = await open(`/overlay/${SESSION}`, STAGE, 'en-GB');
     await gavel.command({ type: 'floor.approve', requestId: request.id });
     await gavel.command({ type: 'floor.give', requestId: request.id, start: true });
     await expect.poll(() => stateOf(phone, request.id), POLL).toBe('You have the floor');
@@ -143,11 +144,18 @@ describe('a phone and a stage', () => {
     await expect
       .poll(() => stage.getByTestId('stage-next').textContent(), POLL)
       .toContain('interrompu(e), reprend après la motion d’ordre');
+    // The webcast's plate names the point of order's speaker, and whom it interrupted.
+    await expect
+      .poll(() => overlay.getByTestId('overlay-interrupts').textContent(), POLL)
+      .toMatch(/^Point of order: .+ interrupted$/);
+    expect(await overlay.getByTestId('overlay-speaker').textContent()).toBe('Belgium');
     // Ruled on: the panellist resumes, speaking again.
     await gavel.command({ type: 'speaker.finish' });
     expect((await moderatorView()).current.turnId).toBe(speaking);
     await expect.poll(() => item.getAttribute('data-status'), POLL).toBe('speaking');
+    await expect.poll(() => overlay.getByTestId('overlay-interrupts').count(), POLL).toBe(0);
     await stage.context().close();
+    await overlay.context().close();
     await phone.context().close();
   });
 
