@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { availability } from '../../shared/enablement.ts';
 import { formatLength } from '../../shared/duration.ts';
 import type { ItemView, SegmentView, SessionView } from '../../shared/views.ts';
+import { onTheFloor } from '../../shared/state.ts';
 import { enablementOfView } from '../../shared/views.ts';
 import { minutes, speakerName, speakerRole } from '../lib/format.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
@@ -19,6 +20,7 @@ import { itemName } from './viewHelpers.ts';
 const MARK: Record<ItemView['status'], string> = {
   upcoming: '○',
   speaking: '▶',
+  interrupted: '⏸',
   done: '✓',
   skipped: '⤼',
 };
@@ -28,14 +30,12 @@ export function ItemRow({
   segment,
   item,
   index,
-  interrupted,
   spokenMs,
 }: {
   view: SessionView;
   segment: SegmentView;
   item: ItemView;
   index: number;
-  interrupted: boolean;
   spokenMs: number;
 }) {
   const t = useT(messages);
@@ -55,15 +55,14 @@ export function ItemRow({
   const enablement = enablementOfView(view);
   const panel = segment.kind === 'panel';
   const upcoming = item.status === 'upcoming';
-  const status = interrupted ? 'interrupted' : item.status;
   const detailsId = `item-${item.id}-details`;
 
   return (
     <li
-      className={`item item-${status}`}
+      className={`item item-${item.status}`}
       data-testid={`item-${item.id}`}
       data-status={item.status}
-      data-interrupted={interrupted || undefined}
+      data-interrupted={item.status === 'interrupted' || undefined}
     >
       <button
         type="button"
@@ -83,11 +82,11 @@ export function ItemRow({
             : minutes(item.allottedMs)}
         </span>
         <span
-          className={`item-state state-${status}${
-            status === 'upcoming' || status === 'done' ? ' visually-hidden' : ''
+          className={`item-state state-${item.status}${
+            item.status === 'upcoming' || item.status === 'done' ? ' visually-hidden' : ''
           }`}
         >
-          {interrupted ? t('item.interrupted') : t(`item.${item.status}`)}
+          {t(`item.${item.status}`)}
         </span>
       </button>
       {open && (
@@ -100,7 +99,7 @@ export function ItemRow({
           </p>
           {panel && !editing && (
             <div className="item-actions">
-              {item.status !== 'speaking' && (
+              {!onTheFloor(item) && (
                 <ConsoleButton
                   commandType="speaker.call"
                   refusal={availability(enablement, 'speaker.call')}
@@ -155,7 +154,7 @@ export function ItemRow({
                   {t('item.skip')}
                 </button>
               )}
-              {item.status !== 'speaking' && (
+              {!onTheFloor(item) && (
                 <button
                   type="button"
                   className="btn btn-small btn-danger"

@@ -4,6 +4,7 @@ import { nextUp } from '../../shared/views.ts';
 import { speakerName, speakerRole } from '../lib/format.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { messages } from './messages.ts';
+import { itemName } from './viewHelpers.ts';
 
 export function NextUpLine({ view }: { view: SessionView }) {
   const t = useT(messages);
@@ -13,7 +14,12 @@ export function NextUpLine({ view }: { view: SessionView }) {
   let who: string | null = null;
   let text: string;
   if (!next) text = t('turn.next-none');
-  else if (next.kind === 'item') {
+  else if (next.kind === 'resume') {
+    who = next.item.id;
+    text = t('turn.next-resume', {
+      who: itemName(view, next.item, speakerName, (ref) => delegationLabel(ref, lang)),
+    });
+  } else if (next.kind === 'item') {
     who = next.item.id;
     text = t('turn.next', {
       who: [speakerName(next.item.speaker), speakerRole(next.item.speaker)]

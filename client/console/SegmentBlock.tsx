@@ -28,8 +28,6 @@ export function SegmentBlock({
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const headingId = `segment-${segment.id}-title`;
-  const interruptedItemId =
-    view.turns.find((x) => x.id === view.current.interruptedTurnId)?.itemId ?? null;
   return (
     <section
       className={`segment segment-${segment.status}`}
@@ -94,7 +92,6 @@ export function SegmentBlock({
             segment={segment}
             item={item}
             index={i}
-            interrupted={item.id === interruptedItemId}
             spokenMs={schedule?.items.find((s) => s.itemId === item.id)?.spokenMs ?? 0}
           />
         ))}

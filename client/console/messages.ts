@@ -106,6 +106,7 @@ export const messages = defineMessages({
     'turn.on-behalf': 'on behalf of {group}',
     'turn.next': 'Next: {who}',
     'turn.next-floor': 'Next: the open floor, {title}',
+    'turn.next-resume': 'Next: {who}, interrupted, resumes after the point of order',
     'turn.next-none': 'Nothing follows.',
     'turn.spoken': 'spoken {length}',
 
@@ -354,6 +355,7 @@ export const messages = defineMessages({
     'turn.on-behalf': 'au nom de {group}',
     'turn.next': 'Ensuite : {who}',
     'turn.next-floor': 'Ensuite : le débat ouvert, {title}',
+    'turn.next-resume': 'Ensuite : {who}, interrompu(e), reprend après la motion d’ordre',
     'turn.next-none': 'Rien ne suit.',
     'turn.spoken': 'parlé {length}',
 

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/programmeCsv.ts';
 import { SESSION, startServer, TOKEN, type TestServer } from './helpers.ts';
 
+const MINUTE = 60_000;
+
 let server: TestServer | null = null;
 afterEach(async () => {
   await server?.close();
@@ -86,5 +88,42 @@ describe('the record as CSV', () => {
     expect(comma.text.split('\r\n')[0]).toBe(
       'segment,title,kind,budget_s,planned_s,started_at (Europe/Amsterdam),ended_at (Europe/Amsterdam),actual_s,spoken_s,turns',
     );
+  });
+});
+
+describe('the turns CSV after a restart of the clock', () => {
+  it('counts the speech before the restart in spoken_s, not in paused_s, and says when the clock was restarted', async () => {
+    server = await startServer();
+    const moderator = await server.moderator();
+    const send = async (command: Record<string, unknown>) =>
+      expect(await moderator.command(command)).toMatchObject({ ok: true });
+    await send({ type: 'session.start' });
+    await send({ type: 'speaker.next', start: true });
+    // Five minutes in (10:05 in The Hague), the moderator restarts the clock; the speaker goes on
+    // 20 s later, for two more minutes.
+    server.fake.advance(5 * MINUTE);
+    await send({ type: 'timer.reset' });
+    server.fake.advance(20_000);
+    await send({ type: 'timer.start' });
+    server.fake.advance(2 * MINUTE);
+    await send({ type: 'speaker.finish' });
+
+    const res = await server.http('GET', `/api/sessions/${SESSION}/record?format=csv&table=turns`, {
+      token: TOKEN,
+    });
+    expect(res.status).toBe(200);
+    const [header, row] = parseCsv(res.text, ',');
+    const cell = (column: string) => row?.cells[header?.cells.indexOf(column) ?? -1];
+    expect(cell('spoken_s')).toBe('420');
+    expect(cell('paused_s')).toBe('20');
+    expect(cell('corrected_spoken_s')).toBe('420');
+    expect(cell('restarted_at (Europe/Amsterdam)')).toBe('2016-11-16 10:05:00');
+
+    // The JSON record says the same, in milliseconds.
+    const json = await server.http('GET', `/api/sessions/${SESSION}/record`, { token: TOKEN });
+    expect(json.json.turns[0]).toMatchObject({
+      spokenMs: 7 * MINUTE,
+      restarts: [{ spokenMs: 5 * MINUTE }],
+    });
   });
 });

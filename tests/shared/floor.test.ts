@@ -751,6 +751,64 @@ describe('the order of the list of speakers', () => {
   });
 });
 
+describe('who is speaking during a point of order', () => {
+  /** Ana (panel item a) speaks 2 min; Belgium's point of order is given the floor. */
+  function pointOfOrderOnAna(): Driver {
+    const d = new Driver();
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(2 * MINUTE).ok(req({ delegation: 'bel', kind: 'point-of-order' }));
+    d.ok({ type: 'floor.give', requestId: d.lastRequestId(), start: true });
+    return d;
+  }
+  const statuses = (d: Driver, role: Actor = VIEWER) =>
+    Object.fromEntries(
+      viewFor(d.state, role).segments[0]?.items.map((i) => [i.speaker.name, i.status]) ?? [],
+    );
+
+  it('one speaks: the point of order; the speaker it interrupted is "interrupted" in every view', () => {
+    const d = pointOfOrderOnAna();
+    for (const role of [MODERATOR, STAGE, VIEWER, delegate('device-x')]) {
+      expect(statuses(d, role)).toEqual({
+        Ana: 'interrupted',
+        Belgium: 'speaking',
+        Ben: 'upcoming',
+        Cleo: 'upcoming',
+      });
+    }
+  });
+
+  it('the interrupted speaker speaks again once the point of order is finished', () => {
+    const d = pointOfOrderOnAna();
+    d.tick(30 * SECOND).ok({ type: 'speaker.finish' });
+    expect(statuses(d)).toMatchObject({ Ana: 'speaking', Belgium: 'done' });
+    d.ok({ type: 'timer.start' });
+    d.tick(MINUTE).ok({ type: 'speaker.next' });
+    expect(statuses(d)).toMatchObject({ Ana: 'done', Ben: 'speaking' });
+  });
+
+  it('undo of the point of order gives the floor back to the speaker, speaking', () => {
+    const d = pointOfOrderOnAna();
+    d.ok({ type: 'undo' });
+    expect(statuses(d)).toMatchObject({ Ana: 'speaking' });
+    expect(d.state.interruptedTurnId).toBeNull();
+  });
+
+  it('ending the meeting during a point of order ends both turns: done, nobody speaking', () => {
+    const d = pointOfOrderOnAna();
+    d.tick(10 * SECOND).ok({ type: 'session.end' });
+    expect(statuses(d)).toMatchObject({ Ana: 'done', Belgium: 'done' });
+  });
+
+  it('the interrupted speaker cannot be removed or moved to another segment: they hold the floor', () => {
+    const d = pointOfOrderOnAna();
+    const removed = d.refused({ type: 'item.remove', itemId: 'a' }, 'not-allowed');
+    expect(removed.message).toBe('The speaker who has the floor cannot be removed.');
+    d.refused({ type: 'item.move', itemId: 'a', segmentId: 'closing', toIndex: 0 }, 'not-allowed');
+    expect(statuses(d)).toMatchObject({ Ana: 'interrupted' });
+  });
+});
+
 describe('a point of order', () => {
   /** France's statement running in the open floor, 1 min in; Belgium's point of order inscribed. */
   function statementRunning(): Driver {

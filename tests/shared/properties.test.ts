@@ -414,12 +414,16 @@ function checkInvariants(state: SessionState, now: number, accepted: number): vo
     expect(elapsedAt(t, now)).toBeGreaterThanOrEqual(t.elapsedMs);
   }
 
-  // The items speaking are those of open turns; requests speaking are those of open turns.
-  const speakingItems = state.segments.flatMap((s) =>
-    s.items.filter((i) => i.status === 'speaking').map((i) => i.id),
-  );
+  // One item at most is speaking, the current turn's; the one a point of order interrupted is
+  // `interrupted`, and no other is. Requests speaking are those of open turns.
+  const itemsIn = (status: string) =>
+    state.segments.flatMap((s) => s.items.filter((i) => i.status === status).map((i) => i.id));
+  const itemOf = (turnId: string | null) => state.turns.find((t) => t.id === turnId)?.itemId;
+  const currentItem = itemOf(current);
+  const interruptedItem = itemOf(interrupted);
+  expect(itemsIn('speaking')).toEqual(currentItem === undefined ? [] : [currentItem]);
+  expect(itemsIn('interrupted')).toEqual(interruptedItem === undefined ? [] : [interruptedItem]);
   const openTurns = state.turns.filter((t) => t.endedAt === null);
-  expect(new Set(speakingItems)).toEqual(new Set(openTurns.map((t) => t.itemId)));
   const speakingRequests = state.floor.requests.filter((r) => r.status === 'speaking');
   expect(new Set(speakingRequests.map((r) => r.id))).toEqual(
     new Set(openTurns.flatMap((t) => (t.requestId === null ? [] : [t.requestId]))),
@@ -606,6 +610,17 @@ function run(steps: readonly Step[], checkUndo = true): Outcome {
     if (command.type === 'undo')
       for (const id of delegateRequests) expect(after.has(id)).toBe(true);
     else for (const id of beforeRequests) expect(after.has(id)).toBe(true);
+
+    // No command but undo takes speech away from a turn: not a pause, not a restart of the clock,
+    // not the end of the turn: what the record says was spoken is the same just after a command
+    // as just before it (and only time adds to it).
+    if (command.type !== 'undo') {
+      const spokenBefore = new Map(buildRecord(before, now).turns.map((t) => [t.turnId, t]));
+      for (const t of buildRecord(state, now).turns) {
+        const was = spokenBefore.get(t.turnId);
+        if (was) expect(t.spokenMs, `${command.type} on ${t.turnId}`).toBe(was.spokenMs);
+      }
+    }
 
     // A point of order returns to the turn it interrupted, paused.
     if (command.type === 'speaker.finish' && before.interruptedTurnId !== null) {
