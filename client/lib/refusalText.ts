@@ -17,11 +17,11 @@ const FR: Readonly<Record<RefusalKey, string>> = {
     'Une motion d’ordre est en cours : terminez-la (F) et l’orateur interrompu reprend.',
   'nothing-to-undo': 'Il n’y a rien à défaire.',
   'undo-request-twice':
-    '{delegation} a redemandé la parole entre-temps : défaire lui laisserait deux demandes en attente ({kind}). Approuvez plutôt sa nouvelle demande (et remontez-la, si elle doit garder sa place d’avant).',
+    '{delegation} a redemandé la parole entre-temps : défaire la dernière action lui laisserait deux demandes en attente ({kind}). Approuvez plutôt sa nouvelle demande (et remontez-la, si elle doit garder sa place d’avant).',
   'undo-replies-used':
-    '{delegation} a redemandé un droit de réponse entre-temps : défaire lui en donnerait plus de deux. Approuvez plutôt sa nouvelle demande.',
+    '{delegation} a redemandé un droit de réponse entre-temps : défaire la dernière action lui en donnerait plus de deux. Approuvez plutôt sa nouvelle demande.',
   'undo-device-full':
-    'Un appareil de délégué a demandé la parole entre-temps : défaire lui laisserait plus de {max} demandes en attente. Inscrivez plutôt à la main la demande que « Défaire » rétablirait.',
+    'Un appareil de délégué a demandé la parole entre-temps : défaire la dernière action lui laisserait plus de {max} demandes en attente. Inscrivez plutôt à la main la demande que « Défaire » rétablirait.',
   'already-started': 'La séance a déjà commencé.',
   'not-suspended': 'La séance n’est pas suspendue.',
   'programme-over': 'Aucun segment n’est en cours : le programme est terminé, clôturez la séance.',
