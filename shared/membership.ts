@@ -52,6 +52,17 @@ export function categoryAmong(
   return statesParties.includes(id) ? 'state-party' : 'observer-state';
 }
 
+/** Delegations with their categories among `statesParties` (`categoryAmong`), in order. Pure. */
+export function amongStatesParties<D extends { readonly id: string; readonly category: Category }>(
+  list: readonly D[],
+  statesParties: readonly string[] | null,
+): D[] {
+  return list.map((d) => {
+    const category = categoryAmong(d.id, d.category, statesParties);
+    return category === d.category ? d : { ...d, category };
+  });
+}
+
 /**
  * The day whose States Parties rank a meeting's delegations: the day of its planned start, else
  * the first of its dates, else `today` (the day the session is created). Pure.

@@ -7,6 +7,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { CATEGORIES, type Category } from '../../shared/categories.ts';
 import type { CommandOf } from '../../shared/commands.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/delegations.ts';
+import { amongStatesParties } from '../../shared/membership.ts';
 import type { RequestKind } from '../../shared/programme.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { categoryKey, common, useT } from '../lib/i18n.ts';
@@ -23,7 +24,11 @@ export function InscribeForm({ view }: { view: SessionView }) {
   const t = useT(messages);
   const tc = useT(common);
   const id = useId();
-  const all = useMemo(() => [...view.delegations, ...DELEGATIONS], [view.delegations]);
+  // The shipped list's States with their categories on the meeting's day.
+  const all = useMemo(
+    () => [...view.delegations, ...amongStatesParties(DELEGATIONS, view.statesParties ?? null)],
+    [view.delegations, view.statesParties],
+  );
   const panellists = useMemo(
     () =>
       view.segments

@@ -9,6 +9,7 @@ import { DelegationList } from '../../shared/delegationList.ts';
 import { DELEGATIONS, DELEGATIONS_AS_OF } from '../../shared/delegations.ts';
 import { lookupDelegation } from '../../shared/machine.ts';
 import {
+  amongStatesParties,
   categoryAmong,
   isPartyOn,
   meetingDay,
@@ -18,8 +19,18 @@ import {
 import { parseProgramme, type Programme } from '../../shared/programme.ts';
 import { buildRecord } from '../../shared/record.ts';
 import { initialState } from '../../shared/state.ts';
+import { viewFor } from '../../shared/views.ts';
 import shipped from '../../shared/programmes/delegations.json' with { type: 'json' };
-import { Driver, MINUTE, plenary, plenaryJson, smallProgramme } from './helpers.ts';
+import {
+  delegate,
+  Driver,
+  MINUTE,
+  plenary,
+  plenaryJson,
+  smallProgramme,
+  STAGE,
+  VIEWER,
+} from './helpers.ts';
 
 const LIST = DelegationList.parse(shipped);
 const PARTIES = LIST.parties;
@@ -207,6 +218,32 @@ describe('precedence on the day', () => {
     const d = openFloorOn('2016-11-16');
     d.ok({ type: 'delegation.add', id: 'atlantis', en: 'Atlantis', category: 'observer-state' });
     expect(lookupDelegation(d.state, 'atlantis')?.category).toBe('observer-state');
+  });
+});
+
+describe('the views', () => {
+  it("carry the day's States Parties to the list's keepers, and not to the phones", () => {
+    const d = openFloorOn('2016-11-16');
+    const parties = statesPartiesOn(PARTIES, '2016-11-16');
+    for (const role of ['moderator', 'floor-officer', 'secretariat'] as const) {
+      expect(viewFor(d.state, { role }).statesParties).toEqual(parties);
+    }
+    for (const actor of [VIEWER, STAGE, delegate('phone-1')]) {
+      expect(viewFor(d.state, actor)).not.toHaveProperty('statesParties');
+    }
+  });
+
+  it('let a console show each listed State with its category on the day', () => {
+    const parties = statesPartiesOn(PARTIES, '2016-11-16');
+    const shown = amongStatesParties(DELEGATIONS, parties);
+    expect(shown.map((d) => d.id)).toEqual(DELEGATIONS.map((d) => d.id));
+    const category = (id: string) => shown.find((d) => d.id === id)?.category;
+    expect([category('bdi'), category('ukr'), category('eu')]).toEqual([
+      'state-party',
+      'observer-state',
+      'organisation',
+    ]);
+    expect(amongStatesParties(DELEGATIONS, null)).toEqual(DELEGATIONS);
   });
 });
 
