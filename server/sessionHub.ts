@@ -8,7 +8,8 @@ import type { GavelError } from '../shared/errors.ts';
 import { evolve, execute } from '../shared/machine.ts';
 import { DelegationList } from '../shared/delegationList.ts';
 import shippedDelegations from '../shared/programmes/delegations.json' with { type: 'json' };
-import { withStatesParties } from '../shared/membership.ts';
+import { DELEGATIONS } from '../shared/delegations.ts';
+import { changesToShipped, withStatesParties } from '../shared/membership.ts';
 import { describeIssues, programmeError, type Programme } from '../shared/programme.ts';
 import type { CommandAck } from '../shared/protocol.ts';
 import { refuse } from '../shared/refusals.ts';
@@ -313,7 +314,14 @@ export class SessionHub {
     const createdAt = this.clock.now();
     const resolved = this.withStatesParties(given, createdAt);
     if (!resolved.ok) return programmeError(resolved.problems);
-    const { programme } = resolved;
+    // What the secretariat's list adds to the shipped one travels with the session.
+    const added = changesToShipped(
+      this.delegations.delegations,
+      DELEGATIONS,
+      resolved.programme.statesParties ?? null,
+    );
+    const programme: Programme =
+      added.length === 0 ? resolved.programme : { ...resolved.programme, delegations: added };
     let created: boolean;
     try {
       created = await this.log.createSession(programme, createdAt);

@@ -63,6 +63,43 @@ export function amongStatesParties<D extends { readonly id: string; readonly cat
   });
 }
 
+/** True when two entries differ in anything but their category (names, group, any new field). */
+function differs(a: Delegation, b: Delegation): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('category');
+  const field = (d: Delegation, key: string) => (d as unknown as Record<string, unknown>)[key];
+  return [...keys].some((key) => field(a, key) !== field(b, key));
+}
+
+/**
+ * What a list in effect (the secretariat's replacement) adds to or changes in the `shipped` list,
+ * which the state machine and the pages know: its new delegations, and those whose names or
+ * category differ, each State with its category among `statesParties`. A session carries them as
+ * its own, so they are known by id and suggested by name. Empty for the shipped list. Pure.
+ */
+export function changesToShipped(
+  list: readonly Delegation[],
+  shipped: readonly Delegation[],
+  statesParties: readonly string[] | null,
+): Delegation[] {
+  const byId = new Map(shipped.map((d) => [d.id, d]));
+  return list
+    .filter((d) => {
+      const known = byId.get(d.id);
+      if (!known) return true;
+      const category = isStateCategory(d.category) !== isStateCategory(known.category);
+      return (
+        differs(d, known) ||
+        category ||
+        (!isStateCategory(d.category) && d.category !== known.category)
+      );
+    })
+    .map((d) => {
+      const category = categoryAmong(d.id, d.category, statesParties);
+      return category === d.category ? d : { ...d, category };
+    });
+}
+
 /**
  * The day whose States Parties rank a meeting's delegations: the day of its planned start, else
  * the first of its dates, else `today` (the day the session is created). Pure.

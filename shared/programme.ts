@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
+import type { Delegation } from './delegations.ts';
 import type { GavelError } from './errors.ts';
 import { refuse } from './refusals.ts';
 import {
@@ -223,6 +224,11 @@ export interface Programme extends ProgrammeMeta {
    * session created before Gavel knew the dates: the listed categories rank it.
    */
   readonly statesParties?: readonly string[];
+  /**
+   * Delegations the list in effect adds to or changes in the shipped one (`changesToShipped`),
+   * filled in when the session is created; the session holds them as its own.
+   */
+  readonly delegations?: readonly Delegation[];
 }
 
 /** A problem found in a programme file: where, as `segments[1].items[3].minutes`, and what. */

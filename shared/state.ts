@@ -194,7 +194,7 @@ export interface SessionState {
 
 /** A new session, not started, from a programme. Pure. */
 export function initialState(programme: Programme): SessionState {
-  const { segments, statesParties, ...meta } = programme;
+  const { segments, statesParties, delegations, ...meta } = programme;
   return {
     id: programme.id,
     version: 0,
@@ -217,7 +217,7 @@ export function initialState(programme: Programme): SessionState {
     stage: { blank: false, flashAt: null },
     startedAt: null,
     endedAt: null,
-    extraDelegations: [],
+    extraDelegations: delegations ?? [],
     statesParties: statesParties ?? null,
     undo: [],
     seq: 0,

@@ -24,11 +24,13 @@ export function InscribeForm({ view }: { view: SessionView }) {
   const t = useT(messages);
   const tc = useT(common);
   const id = useId();
-  // The shipped list's States with their categories on the meeting's day.
-  const all = useMemo(
-    () => [...view.delegations, ...amongStatesParties(DELEGATIONS, view.statesParties ?? null)],
-    [view.delegations, view.statesParties],
-  );
+  // The session's own delegations first (they replace a shipped one of the same id), then the
+  // shipped list's, each State with its category on the meeting's day.
+  const all = useMemo(() => {
+    const own = new Set(view.delegations.map((d) => d.id));
+    const shipped = DELEGATIONS.filter((d) => !own.has(d.id));
+    return [...view.delegations, ...amongStatesParties(shipped, view.statesParties ?? null)];
+  }, [view.delegations, view.statesParties]);
   const panellists = useMemo(
     () =>
       view.segments

@@ -35,7 +35,8 @@ type ListFile = {
 
 /**
  * The secretariat's update, as a test makes it: Malaysia (an observer State in the shipped list)
- * a State Party from 1 December 2026. Made up for the test, not a fact.
+ * a State Party from 1 December 2026, which is made up for the test, not a fact; and Nepal, not
+ * in the shipped list, an observer State.
  */
 function updatedList(): ListFile {
   const list = structuredClone(shipped) as ListFile;
@@ -44,9 +45,14 @@ function updatedList(): ListFile {
   list.sourceNote = 'The shipped list, with an accession made up for a test.';
   const malaysia = list.delegations.find((d) => d.id === 'mys');
   if (!malaysia) throw new Error('Malaysia is not in the shipped list');
+  const others = list.delegations.filter((d) => d.id !== 'mys');
+  const organisations = others.findIndex((d) => d.category === 'organisation');
+  const nepal = { id: 'npl', en: 'Nepal', fr: 'Népal', category: 'observer-state' };
   list.delegations = [
     { ...malaysia, category: 'state-party' },
-    ...list.delegations.filter((d) => d.id !== 'mys'),
+    ...others.slice(0, organisations),
+    nepal,
+    ...others.slice(organisations),
   ];
   list.parties.mys = [{ from: '2026-12-01' }];
   return list;
@@ -120,10 +126,18 @@ describe("the secretariat's list of delegations", () => {
     expect(served).toMatchObject({ version: 3, asOf: '2026-12-01' });
     expect(served.parties).toMatchObject({ mys: [{ from: '2026-12-01' }] });
 
-    // December 2026: Malaysia with the States Parties, before an observer State that asked first.
-    expect(await listOfSpeakers(port, 'review', ['chn', 'mys'])).toEqual([
+    // December 2026: Malaysia with the States Parties, before an observer State that asked first;
+    // Nepal, new to the list, known by its id and its name.
+    expect(await listOfSpeakers(port, 'review', ['chn', 'mys', 'Népal'])).toEqual([
       'mys:state-party',
       'chn:observer-state',
+      'npl:observer-state',
+    ]);
+    const phones = (await (
+      await fetch(`http://127.0.0.1:${port}/api/sessions/review`)
+    ).json()) as SessionView;
+    expect(phones.delegations).toEqual([
+      { id: 'npl', en: 'Nepal', fr: 'Népal', category: 'observer-state' },
     ]);
     // November 2016: Malaysia an observer State; Burundi a State Party.
     expect(await listOfSpeakers(port, 'asp15-cooperation', ['mys', 'bdi'])).toEqual([

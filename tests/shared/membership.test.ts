@@ -11,6 +11,7 @@ import { lookupDelegation } from '../../shared/machine.ts';
 import {
   amongStatesParties,
   categoryAmong,
+  changesToShipped,
   isPartyOn,
   meetingDay,
   statesPartiesOn,
@@ -218,6 +219,35 @@ describe('precedence on the day', () => {
     const d = openFloorOn('2016-11-16');
     d.ok({ type: 'delegation.add', id: 'atlantis', en: 'Atlantis', category: 'observer-state' });
     expect(lookupDelegation(d.state, 'atlantis')?.category).toBe('observer-state');
+  });
+});
+
+describe("what the secretariat's list adds to the shipped one", () => {
+  const y2016 = statesPartiesOn(PARTIES, '2016-11-16');
+  it('is nothing for the shipped list', () => {
+    expect(changesToShipped(DELEGATIONS, DELEGATIONS, y2016)).toEqual([]);
+  });
+
+  it('is a new delegation, a renamed one or a recategorised organisation, States on the day', () => {
+    const list = [
+      ...DELEGATIONS.map((d) =>
+        d.id === 'tur'
+          ? { ...d, en: 'Turkey' }
+          : d.id === 'eu'
+            ? { ...d, category: 'civil-society' as const }
+            : d.id === 'mys'
+              ? { ...d, category: 'state-party' as const }
+              : d,
+      ),
+      { id: 'npl', en: 'Nepal', fr: 'Népal', category: 'observer-state' as const },
+    ];
+    expect(
+      changesToShipped(list, DELEGATIONS, [...y2016, 'npl']).map((d) => [d.id, d.category]),
+    ).toEqual([
+      ['tur', 'observer-state'],
+      ['eu', 'civil-society'],
+      ['npl', 'state-party'],
+    ]);
   });
 });
 
