@@ -7,6 +7,7 @@ import type { AddressInfo, Server as NetServer } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
+import type { DelegationList } from '../shared/delegationList.ts';
 import type { Programme } from '../shared/programme.ts';
 import { newSecret } from './auth.ts';
 import { isAdjustable, offsetClock, systemClock, type Clock } from './clock.ts';
@@ -40,6 +41,11 @@ export interface AppOptions {
   readonly keyring?: Keyring;
   /** The server's clock; the wall clock at start plus monotonic time by default. */
   readonly clock?: Clock;
+  /**
+   * The list of delegations in effect, checked (`config.ts` `loadDelegationList`); the shipped
+   * one by default.
+   */
+  readonly delegations?: DelegationList;
   /** Sessions to create when the log does not hold them yet (the built-in plenary, a file). */
   readonly programmes?: readonly Programme[];
   /** Adds `POST /api/test/clock` (tests only). */
@@ -111,7 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const bus = options.bus ?? localBus();
   let hub: SessionHub;
   try {
-    hub = await SessionHub.load(store, clock, logger, bus);
+    hub = await SessionHub.load(store, clock, logger, bus, options.delegations);
     for (const programme of options.programmes ?? []) {
       // Another process may create it at the same moment: either way it exists afterwards.
       if (!hub.has(programme.id)) await hub.create(programme);

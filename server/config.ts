@@ -3,10 +3,10 @@
  * programme files, and the address people's links are built on. Every failure is a `ConfigError`
  * whose message is one sentence for the person starting Gavel.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { delegationListProblems } from '../shared/delegationList.ts';
+import { DelegationList, delegationListProblems } from '../shared/delegationList.ts';
 import { parseProgramme, type Programme, type ProgrammeProblem } from '../shared/programme.ts';
 import shippedDelegations from '../shared/programmes/delegations.json' with { type: 'json' };
 import { newSecret, type Secrets } from './auth.ts';
@@ -137,8 +137,8 @@ export function checkSecretsFromEnv(env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** Reads and checks a programme file; a file with any problem is refused with all of them. */
-export function readProgrammeFile(file: string): Programme {
+/** A JSON file's content, or a `ConfigError` saying in one sentence why it cannot be had. */
+function readJsonFile(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -150,15 +150,18 @@ export function readProgrammeFile(file: string): Programme {
         : `${file} cannot be read (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text) as unknown;
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new ConfigError(
       `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}.`,
     );
   }
-  const result = parseProgramme(json);
+}
+
+/** Reads and checks a programme file; a file with any problem is refused with all of them. */
+export function readProgrammeFile(file: string): Programme {
+  const result = parseProgramme(readJsonFile(file));
   if (!result.ok) {
     const n = result.problems.length;
     throw new ConfigError(`${file} has ${n} problem${n === 1 ? '' : 's'}:`, result.problems);
@@ -166,18 +169,37 @@ export function readProgrammeFile(file: string): Programme {
   return result.programme;
 }
 
+/** The file name of the secretariat's list of delegations in a data folder. */
+export const DELEGATIONS_FILE = 'delegations.json';
+
+/** Where the list of delegations in effect comes from, and the list itself, checked. */
+export interface DelegationSource {
+  /** The secretariat's file, or null for the list Gavel ships. */
+  readonly file: string | null;
+  readonly list: DelegationList;
+}
+
 /**
- * Checks the list of delegations shipped in `shared/programmes/delegations.json`: it is data, so
- * a hand edit that breaks it stops Gavel when it starts, not in the middle of a meeting.
+ * The list of delegations in effect: the file `GAVEL_DELEGATIONS` names, else `delegations.json`
+ * in the data folder when there is one, else the list shipped in
+ * `shared/programmes/delegations.json`. The secretariat brings membership up to date with such a
+ * file, without a new release of Gavel. It is data, so a file with any problem stops Gavel when it
+ * starts, with every problem named, not in the middle of a meeting.
  */
-export function checkShippedDelegations(): void {
-  const problems = delegationListProblems(shippedDelegations);
-  if (problems.length === 0) return;
-  const n = problems.length;
-  throw new ConfigError(
-    `shared/programmes/delegations.json has ${n} problem${n === 1 ? '' : 's'}:`,
-    problems,
-  );
+export function loadDelegationList(dataDir: string, env: NodeJS.ProcessEnv): DelegationSource {
+  const named = env.GAVEL_DELEGATIONS?.trim() || undefined;
+  const inData = join(dataDir, DELEGATIONS_FILE);
+  const file = named ?? (existsSync(inData) ? inData : null);
+  const data: unknown = file === null ? shippedDelegations : readJsonFile(file);
+  const problems = delegationListProblems(data);
+  if (problems.length > 0) {
+    const n = problems.length;
+    throw new ConfigError(
+      `${file ?? 'shared/programmes/delegations.json'} is not a list of delegations Gavel can use: it has ${n} problem${n === 1 ? '' : 's'} (docs/programme.md says how it is written):`,
+      problems,
+    );
+  }
+  return { file, list: DelegationList.parse(data) };
 }
 
 /** The built-in plenary, shipped in `shared/programmes/`. */

@@ -15,12 +15,6 @@ import express, {
 import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { z } from 'zod';
-import {
-  DELEGATIONS,
-  DELEGATIONS_AS_OF,
-  DELEGATIONS_SOURCE_NOTE,
-  DELEGATIONS_VERSION,
-} from '../shared/delegations.ts';
 import { ERROR_STATUS, type GavelError } from '../shared/errors.ts';
 import type { GavelEvent } from '../shared/events.ts';
 import { nowLine, nowSummary } from '../shared/now.ts';
@@ -522,13 +516,9 @@ export function createHttpApp(options: HttpOptions): express.Express {
   );
 
   api.get('/delegations', (_req, res) => {
-    res.json({
-      ok: true,
-      version: DELEGATIONS_VERSION,
-      asOf: DELEGATIONS_AS_OF,
-      note: DELEGATIONS_SOURCE_NOTE,
-      delegations: DELEGATIONS,
-    });
+    // The list in effect: the shipped one, or the one the secretariat put in its place.
+    const { version, asOf, sourceNote, delegations, parties } = hub.delegations;
+    res.json({ ok: true, version, asOf, note: sourceNote, delegations, parties });
   });
 
   /**

@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { statesPartiesProblems } from '../shared/membership.ts';
 import type { Programme } from '../shared/programme.ts';
 import { describeCsvProblem, importProgrammeCsv } from '../shared/programmeCsv.ts';
 import { createApp, listen, type App } from './app.ts';
@@ -14,11 +15,12 @@ import { FakeClock, offsetClock, systemClock, type Clock } from './clock.ts';
 import {
   builtInPlenary,
   checkSecretsFromEnv,
-  checkShippedDelegations,
   ConfigError,
   lanAddress,
   linkBase,
+  loadDelegationList,
   loadSecrets,
+  type DelegationSource,
   readProgrammeFile,
   readSecretsFile,
   SECRET_ENV,
@@ -78,7 +80,9 @@ Also: GAVEL_MODERATOR_TOKEN, GAVEL_FLOOR_OFFICER_TOKEN, GAVEL_SECRETARIAT_TOKEN 
 (else generated once and kept in the data folder, or the database),
 GAVEL_TRUST_PROXY=1 behind one TLS proxy (the number of proxies, or their addresses),
 GAVEL_ALLOWED_ORIGINS and GAVEL_OVERLAY_FRAME_ANCESTORS (other sites' addresses, comma-separated),
-GAVEL_SOCKETS_PER_ADDRESS (connections one address may hold at once, default 5000). See docs/venue.md and docs/api.md.
+GAVEL_SOCKETS_PER_ADDRESS (connections one address may hold at once, default 5000),
+GAVEL_DELEGATIONS (the secretariat's list of delegations, else delegations.json in the data folder
+when there is one, else the list Gavel ships: docs/programme.md). See docs/venue.md and docs/api.md.
 `;
 
 /** Prints one sentence (and any programme problems) and exits with 1. */
@@ -225,12 +229,19 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
   const programmes: Programme[] = [];
   let fileSession: string | undefined;
   let fileIgnored = false;
+  let delegations: DelegationSource;
   try {
-    checkShippedDelegations();
+    delegations = loadDelegationList(dataDir, env);
     programmes.push(builtInPlenary());
     const file = text('programme');
     if (file !== undefined) {
       const programme = readProgrammeFile(file);
+      // Its own list of States Parties must name States of the list in effect.
+      const problems = statesPartiesProblems(programme, delegations.list);
+      if (problems.length > 0) {
+        const n = problems.length;
+        throw new ConfigError(`${file} has ${n} problem${n === 1 ? '' : 's'}:`, problems);
+      }
       fileSession = programme.id;
       if (programme.id === programmes[0]?.id) fileIgnored = true;
       else programmes.push(programme);
@@ -349,6 +360,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
         // Read on every check: a token replaced from a console or from `gavel tokens` is refused.
         keyring: log ? databaseKeyring(log, secrets, env) : fileKeyring(dataDir, secrets, env),
         programmes,
+        delegations: delegations.list,
         logger: consoleLogger,
         trustProxy,
         allowedOrigins,
@@ -402,6 +414,11 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<v
     `Gavel is listening on http://${host.includes(':') ? `[${host}]` : host}:${boundPort} (${databaseUrl ? `log: ${redactUrl(databaseUrl)}` : `data: ${dataDir}`})`,
   ];
   if (workers > 1) lines.push(`${workers} worker processes share this port and the data folder.`);
+  if (delegations.file !== null) {
+    lines.push(
+      `Delegations: ${delegations.file} (version ${delegations.list.version}, as of ${delegations.list.asOf}).`,
+    );
+  }
   for (const session of new Set(['asp15-cooperation', ...(fileSession ? [fileSession] : [])])) {
     const links = sessionLinks(base, session, secrets);
     lines.push(

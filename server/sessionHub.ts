@@ -6,11 +6,16 @@
 import { Command, COMMAND_TYPES } from '../shared/commands.ts';
 import type { GavelError } from '../shared/errors.ts';
 import { evolve, execute } from '../shared/machine.ts';
-import { describeIssues, type Programme } from '../shared/programme.ts';
+import { DelegationList } from '../shared/delegationList.ts';
+import shippedDelegations from '../shared/programmes/delegations.json' with { type: 'json' };
+import { DELEGATIONS } from '../shared/delegations.ts';
+import { changesToShipped, withStatesParties } from '../shared/membership.ts';
+import { describeIssues, programmeError, type Programme } from '../shared/programme.ts';
 import type { CommandAck } from '../shared/protocol.ts';
 import { refuse } from '../shared/refusals.ts';
 import { atTheChair, authorize, type Actor } from '../shared/roles.ts';
 import { initialState, type SessionState } from '../shared/state.ts';
+import { zonedParts } from '../shared/zonedTime.ts';
 import type { Clock } from './clock.ts';
 import { checkShape } from './limits.ts';
 import {
@@ -35,6 +40,9 @@ export interface HubSession {
 
 /** Called after a session changed: a command here or elsewhere, its creation or deletion. */
 export type ChangeListener = (sessionId: string) => void;
+
+/** The shipped list, for a hub given none (`gavel serve` checks it first, in words). */
+const shippedList = (): DelegationList => DelegationList.parse(shippedDelegations);
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(COMMAND_TYPES);
 
@@ -121,6 +129,8 @@ export class SessionHub {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly bus: Bus,
+    /** The list of delegations in effect: the shipped one, or the secretariat's replacement. */
+    readonly delegations: DelegationList,
   ) {}
 
   /**
@@ -132,8 +142,9 @@ export class SessionHub {
     clock: Clock,
     logger: Logger,
     bus: Bus = localBus(),
+    delegations: DelegationList = shippedList(),
   ): Promise<SessionHub> {
-    const hub = new SessionHub(log, clock, logger, bus);
+    const hub = new SessionHub(log, clock, logger, bus, delegations);
     try {
       for (const stored of await log.sessions()) await hub.adopt(stored);
     } catch (error) {
@@ -291,11 +302,26 @@ export class SessionHub {
     return [...this.sessions.values()];
   }
 
-  /** Adds a session from a parsed programme; refused when its id is taken, here or elsewhere. */
-  async create(programme: Programme): Promise<GavelError | null> {
-    const taken = refuse('not-allowed', 'session-id-taken', { id: programme.id });
-    if (this.sessions.has(programme.id)) return taken;
+  /**
+   * Adds a session from a parsed programme; refused when its id is taken, here or elsewhere, or
+   * when its own list of States Parties names anything but a State of the list in effect. A
+   * programme without one is stored with the States Parties of its day, so the session keeps
+   * its precedence whatever list Gavel is later started with.
+   */
+  async create(given: Programme): Promise<GavelError | null> {
+    const taken = refuse('not-allowed', 'session-id-taken', { id: given.id });
+    if (this.sessions.has(given.id)) return taken;
     const createdAt = this.clock.now();
+    const resolved = this.withStatesParties(given, createdAt);
+    if (!resolved.ok) return programmeError(resolved.problems);
+    // What the secretariat's list adds to the shipped one travels with the session.
+    const added = changesToShipped(
+      this.delegations.delegations,
+      DELEGATIONS,
+      resolved.programme.statesParties ?? null,
+    );
+    const programme: Programme =
+      added.length === 0 ? resolved.programme : { ...resolved.programme, delegations: added };
     let created: boolean;
     try {
       created = await this.log.createSession(programme, createdAt);
@@ -317,6 +343,14 @@ export class SessionHub {
     }
     this.bus.publish({ type: 'sessions' });
     return null;
+  }
+
+  /** The programme with its States Parties (`withStatesParties`), today being the day of `at`. */
+  withStatesParties(programme: Programme, at: number = this.clock.now()) {
+    const { year, month, day } = zonedParts(at, programme.timeZone);
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const today = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+    return withStatesParties(programme, this.delegations, today);
   }
 
   /** Archives a session, or takes it out of the archive. */

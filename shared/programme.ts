@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
+import type { Delegation } from './delegations.ts';
 import type { GavelError } from './errors.ts';
 import { refuse } from './refusals.ts';
 import {
@@ -164,6 +165,10 @@ export const ProgrammeFile = z.strictObject({
     .array(SegmentFile)
     .min(1, { message: 'must hold at least one segment' })
     .max(50, { message: 'must hold at most 50 segments' }),
+  statesParties: z
+    .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be a delegation id' }))
+    .max(300, { message: 'must hold at most 300 ids' })
+    .optional(),
 });
 export type ProgrammeFile = z.infer<typeof ProgrammeFile>;
 
@@ -213,6 +218,17 @@ export interface ProgrammeMeta {
 
 export interface Programme extends ProgrammeMeta {
   readonly segments: readonly Segment[];
+  /**
+   * The ids of the States Parties that rank the meeting's delegations: the programme's own list,
+   * or those of its day, filled in when the session is created (`membership.ts`). Absent from a
+   * session created before Gavel knew the dates: the listed categories rank it.
+   */
+  readonly statesParties?: readonly string[];
+  /**
+   * Delegations the list in effect adds to or changes in the shipped one (`changesToShipped`),
+   * filled in when the session is created; the session holds them as its own.
+   */
+  readonly delegations?: readonly Delegation[];
 }
 
 /** A problem found in a programme file: where, as `segments[1].items[3].minutes`, and what. */
@@ -460,6 +476,14 @@ function crossCheck(file: unknown): ProgrammeProblem[] {
       }
     });
   });
+  if (Array.isArray(file.statesParties)) {
+    const seen = new Set<unknown>();
+    file.statesParties.forEach((id: unknown, i) => {
+      if (seen.has(id))
+        problems.push({ path: `statesParties[${i}]`, message: `"${String(id)}" is given twice` });
+      seen.add(id);
+    });
+  }
   const dates = file.dates;
   if (
     isObject(dates) &&
@@ -495,6 +519,7 @@ export function parseProgramme(input: unknown): ProgrammeResult {
       timeZone: file.timeZone,
       languages: file.languages ?? ['en', 'fr'],
       segments: file.segments.map(segmentFromFile),
+      ...(file.statesParties === undefined ? {} : { statesParties: file.statesParties }),
     },
   };
 }

@@ -58,5 +58,6 @@ export function programmeFileOf(state: SessionState): ProgrammeFile {
     timeZone: meta.timeZone,
     languages: [...meta.languages],
     segments,
+    ...(state.statesParties === null ? {} : { statesParties: [...state.statesParties] }),
   };
 }

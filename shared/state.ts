@@ -203,6 +203,12 @@ export interface SessionState {
   readonly startedAt: number | null;
   readonly endedAt: number | null;
   readonly extraDelegations: readonly Delegation[];
+  /**
+   * The ids of the States Parties on the meeting's day (`Programme.statesParties`): a listed
+   * State among them speaks as a State Party, any other as an observer State. Null for a session
+   * created before Gavel knew the dates: then the listed categories stand.
+   */
+  readonly statesParties: readonly string[] | null;
   readonly undo: readonly UndoEntry[];
   /** A counter for ids (turns, requests, items); never goes back, not even on undo. */
   readonly seq: number;
@@ -210,7 +216,7 @@ export interface SessionState {
 
 /** A new session, not started, from a programme. Pure. */
 export function initialState(programme: Programme): SessionState {
-  const { segments, ...meta } = programme;
+  const { segments, statesParties, delegations, ...meta } = programme;
   return {
     id: programme.id,
     version: 0,
@@ -233,7 +239,8 @@ export function initialState(programme: Programme): SessionState {
     stage: { blank: false, flashAt: null },
     startedAt: null,
     endedAt: null,
-    extraDelegations: [],
+    extraDelegations: delegations ?? [],
+    statesParties: statesParties ?? null,
     undo: [],
     seq: 0,
   };

@@ -100,6 +100,12 @@ export interface SessionView extends Pick<
   /** Delegations this session added to the shipped list. */
   readonly delegations: readonly Delegation[];
   /**
+   * The States Parties of the meeting's day (`SessionState.statesParties`), for the consoles of
+   * those who keep the list of speakers, which show a listed State's category on that day as they
+   * suggest it (`amongStatesParties`). Absent for other roles: the phones need not carry it.
+   */
+  readonly statesParties?: readonly string[] | null;
+  /**
    * The moderator's message presets, null for the defaults (`DEFAULT_MESSAGE_PRESETS`, kept out of
    * this module so the phones' pages do not load them); absent for other roles.
    */
@@ -204,6 +210,9 @@ export function viewFor(state: SessionState, actor: Actor): SessionView {
       ? state.undo.map((u) => ({ commandType: u.commandType, at: u.at, version: u.version }))
       : [],
     delegations: state.extraDelegations,
+    ...(moderator || officer || role === 'secretariat'
+      ? { statesParties: state.statesParties }
+      : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CATEGORIES, type Category } from '../../shared/categories.ts';
 import type { CommandOf } from '../../shared/commands.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/delegations.ts';
+import { amongStatesParties } from '../../shared/membership.ts';
 import type { RequestKind } from '../../shared/programme.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { categoryKey, common, useLang, useT } from '../lib/i18n.ts';
@@ -24,7 +25,13 @@ export function InscribeForm({ view }: { view: SessionView }) {
   const t = useT(messages);
   const tc = useT(common);
   const id = useId();
-  const all = useMemo(() => [...view.delegations, ...DELEGATIONS], [view.delegations]);
+  // The session's own delegations first (they replace a shipped one of the same id), then the
+  // shipped list's, each State with its category on the meeting's day.
+  const all = useMemo(() => {
+    const own = new Set(view.delegations.map((d) => d.id));
+    const shipped = DELEGATIONS.filter((d) => !own.has(d.id));
+    return [...view.delegations, ...amongStatesParties(shipped, view.statesParties ?? null)];
+  }, [view.delegations, view.statesParties]);
   const panellists = useMemo(
     () =>
       view.segments

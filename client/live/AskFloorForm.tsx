@@ -53,7 +53,11 @@ export function AskFloorForm({
     'reply',
     ...(view.status === 'live' ? (['point-of-order'] as const) : []),
   ];
-  const list = useMemo(() => [...DELEGATIONS, ...view.delegations], [view.delegations]);
+  // The session's own delegations replace shipped ones of the same id.
+  const list = useMemo(() => {
+    const own = new Set(view.delegations.map((d) => d.id));
+    return [...DELEGATIONS.filter((d) => !own.has(d.id)), ...view.delegations];
+  }, [view.delegations]);
   const people = useMemo(() => panellists(view), [view]);
   const [delegation, setDelegation] = useState<DelegationValue>(EMPTY);
   const [onBehalf, setOnBehalf] = useState<DelegationValue>(EMPTY);

@@ -41,6 +41,7 @@ import {
   mapRequest,
   needLive,
   notAllowed,
+  onTheDay,
   refOf,
   requestNotFound,
   type Context,
@@ -110,7 +111,10 @@ const FloorRequestCommand = cmd('floor.request', {
 function findByName(state: SessionState, name: string): Delegation | undefined {
   const wanted = foldName(name);
   const match = (d: Delegation) => foldName(d.en) === wanted || foldName(d.fr) === wanted;
-  return state.extraDelegations.find(match) ?? DELEGATIONS.find(match);
+  const added = state.extraDelegations.find(match);
+  if (added) return added;
+  const listed = DELEGATIONS.find(match);
+  return listed && onTheDay(state, listed);
 }
 
 /** A delegation id from the lists, or free text: then its id is null and its category `other`. */

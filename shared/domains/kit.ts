@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { findDelegation, type Delegation } from '../delegations.ts';
 import type { GavelError } from '../errors.ts';
 import type { EventBody, EventType, GavelEvent } from '../events.ts';
+import { categoryAmong } from '../membership.ts';
 import { refuse, type RefusalKey, type RefusalParams } from '../refusals.ts';
 import type { Actor, Role } from '../roles.ts';
 import type {
@@ -199,9 +200,21 @@ export function lastFinishedTurn(state: SessionState): Turn | null {
   return best;
 }
 
-/** Every delegation a session knows: the shipped list and the session's additions. */
+/**
+ * Every delegation a session knows: the session's additions (as the moderator categorised them)
+ * and the shipped list, a State there taking its category on the meeting's day.
+ */
 export function lookupDelegation(state: SessionState, id: string): Delegation | undefined {
-  return state.extraDelegations.find((d) => d.id === id) ?? findDelegation(id);
+  const added = state.extraDelegations.find((d) => d.id === id);
+  if (added) return added;
+  const listed = findDelegation(id);
+  return listed && onTheDay(state, listed);
+}
+
+/** A listed delegation with its category on the meeting's day (`categoryAmong`). Pure. */
+export function onTheDay(state: SessionState, listed: Delegation): Delegation {
+  const category = categoryAmong(listed.id, listed.category, state.statesParties);
+  return category === listed.category ? listed : { ...listed, category };
 }
 
 export function refOf(d: Delegation): DelegationRef {

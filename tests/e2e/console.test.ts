@@ -269,6 +269,16 @@ describe('the moderator console', () => {
 
     // Type-ahead over the shipped delegations, in the console's language.
     const delegation = page.getByTestId('inscribe-delegation');
+    // Each State with its category on the plenary's day, 16 November 2016: Burundi was a State
+    // Party then (it withdrew in 2017), Ukraine not yet (2025).
+    await delegation.fill('burundi');
+    expect(await page.getByTestId('inscribe-delegation-option-bdi').innerText()).toContain(
+      'State Party',
+    );
+    await delegation.fill('ukraine');
+    expect(await page.getByTestId('inscribe-delegation-option-ukr').innerText()).toContain(
+      'Observer State',
+    );
     await delegation.fill('costa');
     await page.getByTestId('inscribe-delegation-option-cri').click();
     expect(await delegation.inputValue()).toBe('Costa Rica');
