@@ -8,6 +8,7 @@ import { formatLength } from '../../shared/duration.ts';
 import type { ItemView, SegmentView, SessionView } from '../../shared/views.ts';
 import { enablementOfView } from '../../shared/views.ts';
 import { minutes, speakerName, speakerRole } from '../lib/format.ts';
+import { pick } from '../../shared/localText.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
 import { ConsoleButton } from './ConsoleButton.tsx';
@@ -43,7 +44,12 @@ export function ItemRow({
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const lang = useLang((s) => s.lang);
-  const name = itemName(view, item, speakerName, (ref) => delegationLabel(ref, lang));
+  const name = itemName(
+    view,
+    item,
+    (s) => speakerName(s, lang),
+    (ref) => delegationLabel(ref, lang),
+  );
   const enablement = enablementOfView(view);
   const panel = segment.kind === 'panel';
   const upcoming = item.status === 'upcoming';
@@ -84,8 +90,10 @@ export function ItemRow({
       </button>
       {open && (
         <div id={detailsId} className="item-details">
-          <p>{[speakerRole(item.speaker), tc(`kind.${item.kind}`)].filter(Boolean).join(' · ')}</p>
-          {item.topic && <p className="item-topic">{item.topic}</p>}
+          <p>
+            {[speakerRole(item.speaker, lang), tc(`kind.${item.kind}`)].filter(Boolean).join(' · ')}
+          </p>
+          {item.topic && <p className="item-topic">{pick(item.topic, lang)}</p>}
           <p className="time">
             {t('item.planned', { minutes: minutes(item.allottedMs) })}
             {spokenMs > 0 && ` · ${t('item.spoke', { length: formatLength(spokenMs) })}`}

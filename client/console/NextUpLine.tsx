@@ -2,6 +2,7 @@
 import type { SessionView } from '../../shared/views.ts';
 import { nextUp } from '../../shared/views.ts';
 import { speakerName, speakerRole } from '../lib/format.ts';
+import { pick } from '../../shared/localText.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { messages } from './messages.ts';
 
@@ -16,7 +17,7 @@ export function NextUpLine({ view }: { view: SessionView }) {
   else if (next.kind === 'item') {
     who = next.item.id;
     text = t('turn.next', {
-      who: [speakerName(next.item.speaker), speakerRole(next.item.speaker)]
+      who: [speakerName(next.item.speaker, lang), speakerRole(next.item.speaker, lang)]
         .filter(Boolean)
         .join(', '),
     });
@@ -27,7 +28,7 @@ export function NextUpLine({ view }: { view: SessionView }) {
     });
   } else {
     who = next.segment.id;
-    text = t('turn.next-floor', { title: next.segment.title });
+    text = t('turn.next-floor', { title: pick(next.segment.title, lang) });
   }
   return (
     <p className="next-up" data-testid="next-up" data-next={who ?? ''}>

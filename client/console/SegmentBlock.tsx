@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { SegmentSchedule } from '../../shared/schedule.ts';
 import type { SegmentView, SessionView } from '../../shared/views.ts';
 import { minutes } from '../lib/format.ts';
-import { useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { useLang, useT } from '../lib/i18n.ts';
 import { ItemForm } from './ItemForm.tsx';
 import { ItemRow } from './ItemRow.tsx';
 import { messages } from './messages.ts';
@@ -21,6 +22,7 @@ export function SegmentBlock({
   schedule: SegmentSchedule | null;
 }) {
   const t = useT(messages);
+  const lang = useLang((s) => s.lang);
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const headingId = `segment-${segment.id}-title`;
@@ -35,7 +37,7 @@ export function SegmentBlock({
     >
       <div className="segment-head">
         <h3 id={headingId}>
-          <span className="segment-index">{index + 1}.</span> {segment.title}
+          <span className="segment-index">{index + 1}.</span> {pick(segment.title, lang)}
         </h3>
         <p className="segment-meta">
           <span>{segment.kind === 'panel' ? t('programme.panel') : t('programme.floor')}</span>

@@ -4,9 +4,10 @@ import type { CommandOf } from '../../shared/commands.ts';
 import { formatDurationForFile } from '../../shared/duration.ts';
 import { fail } from '../../shared/errors.ts';
 import type { SegmentView } from '../../shared/views.ts';
-import { useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { useLang, useT } from '../lib/i18n.ts';
 import { act, showRefusal } from './act.ts';
-import { durationInput } from './formValues.ts';
+import { durationInput, editedText } from './formValues.ts';
 import { messages } from './messages.ts';
 
 type Changes = CommandOf<'segment.update'>['changes'];
@@ -14,7 +15,10 @@ type Changes = CommandOf<'segment.update'>['changes'];
 export function SegmentForm({ segment, onDone }: { segment: SegmentView; onDone: () => void }) {
   const t = useT(messages);
   const id = useId();
-  const [title, setTitle] = useState(segment.title);
+  const lang = useLang((s) => s.lang);
+  // A title in several languages is edited in the console's language; the others are kept.
+  const shownTitle = pick(segment.title, lang);
+  const [title, setTitle] = useState(shownTitle);
   const initialBudget = String(formatDurationForFile(segment.budgetMs));
   const [budget, setBudget] = useState(initialBudget);
   return (
@@ -24,7 +28,8 @@ export function SegmentForm({ segment, onDone }: { segment: SegmentView; onDone:
       onSubmit={(e) => {
         e.preventDefault();
         const changes: { -readonly [K in keyof Changes]: Changes[K] } = {};
-        if (title.trim() !== segment.title) changes.title = title.trim();
+        const edited = editedText(segment.title, title, lang);
+        if (title.trim() !== shownTitle && edited !== undefined) changes.title = edited;
         if (budget.trim() !== initialBudget) changes.budget = durationInput(budget);
         if (Object.keys(changes).length === 0) {
           showRefusal('segment.update', fail('invalid', t('form.nothing-changed')));

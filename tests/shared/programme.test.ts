@@ -429,7 +429,10 @@ describe('a programme file with mistakes', () => {
         message:
           'must be 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
       },
-      { path: 'title', message: 'must be text' },
+      {
+        path: 'title',
+        message: 'must be text, or languages and their texts such as {"en": "…", "fr": "…"}',
+      },
       { path: 'venue', message: 'must not be empty' },
       { path: 'plannedStart', message: 'must be a day of the calendar and a time of the day' },
       { path: 'timeZone', message: 'must be a time zone name such as "Europe/Amsterdam"' },
@@ -473,7 +476,12 @@ describe('a programme file with mistakes', () => {
 
   it.each([
     ['a missing field', { title: undefined }, 'title', 'is missing'],
-    ['null where text goes', { title: null }, 'title', 'must be text'],
+    [
+      'null where text goes',
+      { title: null },
+      'title',
+      'must be text, or languages and their texts such as {"en": "…", "fr": "…"}',
+    ],
     ['a list where an object goes', { dates: [] }, 'dates', 'must be an object'],
     [
       'an impossible date',
