@@ -367,7 +367,13 @@ function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: C
       speakerName:
         command.speakerName ??
         (answering
-          ? [answering.speaker.honorific, answering.speaker.name].filter(Boolean).join(' ')
+          ? // A request names its speaker in one text: the programme's first language's.
+            [
+              pick(answering.speaker.honorific, state.meta.languages[0] ?? ''),
+              answering.speaker.name,
+            ]
+              .filter(Boolean)
+              .join(' ')
           : null),
       onBehalfOf,
       addressedTo,

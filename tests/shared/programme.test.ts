@@ -8,6 +8,7 @@ import {
   resolveThresholds,
   type Programme,
 } from '../../shared/programme.ts';
+import { pick, type LocalText } from '../../shared/localText.ts';
 import { MINUTE, SECOND, plenary, plenaryJson } from './helpers.ts';
 
 function parsed(file: unknown): Programme {
@@ -38,7 +39,7 @@ describe('the built-in plenary', () => {
 
   it('parses, with the session as the concept note gives it', () => {
     expect(programme.id).toBe('asp15-cooperation');
-    expect(programme.venue).toBe('World Forum, The Hague');
+    expect(programme.venue).toEqual({ en: 'World Forum, The Hague', fr: 'World Forum, La Haye' });
     expect(programme.dates).toEqual({ from: '2016-11-16', to: '2016-11-24' });
     expect(programme.plannedStart).toBeNull();
     expect(programme.timeZone).toBe('Europe/Amsterdam');
@@ -93,27 +94,33 @@ describe('the built-in plenary', () => {
 
   it('mends the facts of the concept note', () => {
     expect(item('bensouda').speaker).toMatchObject({
-      honorific: 'Ms',
+      honorific: { en: 'Ms', fr: 'Mme' },
       name: 'Fatou Bensouda',
-      function: 'Prosecutor',
-      organisation: 'International Criminal Court',
+      function: { en: 'Prosecutor', fr: 'Procureure' },
+      organisation: { en: 'International Criminal Court', fr: 'Cour pénale internationale' },
     });
+    // The FIDH's own name is French: one text for both languages.
     expect(item('bernard').speaker.organisation).toBe(
       'Fédération internationale pour les droits humains (FIDH)',
     );
-    expect(item('gassama').speaker.function).toContain('MINUSCA');
-    expect(item('gassama').speaker.function).toContain('Central African Republic');
-    expect(item('bomberger').speaker.organisation).toContain(
+    const en = (text: LocalText | undefined) => pick(text, 'en');
+    expect(en(item('gassama').speaker.function)).toContain('MINUSCA');
+    expect(en(item('gassama').speaker.function)).toContain('Central African Republic');
+    expect(pick(item('gassama').speaker.function, 'fr')).toContain('République centrafricaine');
+    expect(en(item('bomberger').speaker.organisation)).toContain(
       'International Commission on Missing Persons',
     );
     expect(item('introduction').speaker).toMatchObject({
-      honorific: 'Mr',
+      honorific: { en: 'Mr', fr: 'M.' },
       name: 'Arie IJzerman',
     });
-    expect(item('introduction').speaker.function).toContain(
+    expect(en(item('introduction').speaker.function)).toContain(
       'Deputy Director General for the Administration of Justice and Law Enforcement',
     );
-    expect(item('opening').speaker).toMatchObject({ honorific: 'Ambassador', name: 'Paul Wilke' });
+    expect(item('opening').speaker).toMatchObject({
+      honorific: { en: 'Ambassador', fr: 'S.E. M.' },
+      name: 'Paul Wilke',
+    });
   });
 
   it('keeps none of the words broken by the PDF extraction, nor the wrong facts', () => {
@@ -135,7 +142,7 @@ describe('the built-in plenary', () => {
     ]) {
       expect(text, broken).not.toContain(broken);
     }
-    expect(item('bensouda').topic).toContain('a coordinated investigative');
+    expect(pick(item('bensouda').topic, 'en')).toContain('a coordinated investigative');
   });
 
   it('names delegations that the shipped list knows', () => {
