@@ -572,7 +572,8 @@ export function exportProgrammeCsv(file: ProgrammeFile, delimiter: CsvDelimiter 
   const value = (line: Cells, { column, code }: Column): CsvValue => {
     const v = line[column];
     if (DURATIONS.includes(column)) return dur(typeof v === 'object' ? undefined : v);
-    if (typeof v !== 'object') return v;
+    // A plain text is in the first language: its column only.
+    if (typeof v !== 'object') return code === undefined ? v : undefined;
     return Object.hasOwn(v, code ?? first) ? v[code ?? first] : undefined;
   };
   return csvTable(
