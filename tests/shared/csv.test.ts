@@ -193,6 +193,35 @@ describe("the record's CSV", () => {
   });
 });
 
+describe("the record's CSV in the report's language", () => {
+  it('names segments, honorifics and delegations in French with lang fr, in English by default', () => {
+    const d = new Driver(plenary());
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(2 * MINUTE).ok({ type: 'segment.end' });
+    d.ok({ type: 'floor.open' });
+    d.ok({ type: 'floor.request', delegation: 'zaf', kind: 'statement' });
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(3 * MINUTE).ok({ type: 'speaker.finish' });
+    const record = buildRecord(d.state, d.now);
+    const rows = (lang?: string) =>
+      table(recordCsv(record, 'turns', ',', lang)).map((t) => [t.segment, t.speaker, t.delegation]);
+    expect(rows('fr')).toEqual([
+      ['Groupe de discussion interactif', 'S.E. M. Paul Wilke', ''],
+      ['Segment interactif — débat ouvert aux États Parties', 'Afrique du Sud', 'Afrique du Sud'],
+    ]);
+    expect(rows()).toEqual([
+      ['Interactive panel', 'Ambassador Paul Wilke', ''],
+      ['Interactive segment — open floor for States Parties', 'South Africa', 'South Africa'],
+    ]);
+    expect(table(recordCsv(record, 'segments', ',', 'fr')).map((s) => s.title)).toEqual([
+      'Groupe de discussion interactif',
+      'Segment interactif — débat ouvert aux États Parties',
+      'Observations finales',
+    ]);
+  });
+});
+
 /** A programme whose texts begin with every trigger, and with a quote before one. */
 const TRICKY: ProgrammeFile = {
   id: 'tricky',
