@@ -208,7 +208,7 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
             data-testid={`files-record-${table}`}
             onClick={() =>
               void download(
-                `/api/sessions/${session}/record?format=csv&table=${table}${semicolon ? '&delimiter=semicolon' : ''}`,
+                `/api/sessions/${session}/record?format=csv&table=${table}&lang=${lang}${semicolon ? '&delimiter=semicolon' : ''}`,
                 `${view.id}-${table}.csv`,
               )
             }

@@ -66,7 +66,7 @@ export function RecordPanel({ view }: { readonly view: SessionView }) {
             className="btn btn-small"
             onClick={() =>
               void download(
-                `/api/sessions/${session}/record?format=csv&table=${table}`,
+                `/api/sessions/${session}/record?format=csv&table=${table}&lang=${lang}`,
                 `${view.id}-${table}.csv`,
               )
             }
