@@ -6,7 +6,7 @@ import { fail } from '../../shared/errors.ts';
 import type { ItemKind, Speaker } from '../../shared/programme.ts';
 import { ITEM_KINDS } from '../../shared/kinds.ts';
 import type { ItemView } from '../../shared/views.ts';
-import { pick } from '../../shared/localText.ts';
+import { pick, type LocalText } from '../../shared/localText.ts';
 import { common, useLang, useT } from '../lib/i18n.ts';
 import { act, showRefusal } from './act.ts';
 import { durationInput, editedText, optional } from './formValues.ts';
@@ -27,7 +27,7 @@ export function ItemForm({
   const lang = useLang((s) => s.lang);
   const id = useId();
   // A text in several languages is edited in the console's language; the others are kept.
-  const shown = (text: Parameters<typeof pick>[0] | undefined) => pick(text, lang) ?? '';
+  const shown = (text: LocalText | undefined) => pick(text, lang) ?? '';
   const initialMinutes = item ? String(formatDurationForFile(item.allottedMs)) : '';
   const [honorific, setHonorific] = useState(shown(item?.speaker.honorific));
   const [name, setName] = useState(item?.speaker.name ?? '');
