@@ -17,7 +17,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { killAll } from './children.ts';
 import { Crowd } from './crowd.ts';
 import { measureFanOut, NextSpeaker, type FanOutResult } from './fanOut.ts';
@@ -25,6 +24,7 @@ import { measureFlood } from './flood.ts';
 import { measureCrossNode } from './crossNode.ts';
 import { measureHttp } from './httpLatency.ts';
 import { measureJoin } from './joinBytes.ts';
+import { readOptions, wholeNumber } from './options.ts';
 import { measurePages } from './pages.ts';
 import { runOntime } from './peer.ts';
 import { formatReport, type BenchResult } from './report.ts';
@@ -53,8 +53,8 @@ function splitArgs(text: string): string[] {
 }
 
 function options() {
-  const { values } = parseArgs({
-    options: {
+  const values = readOptions(
+    {
       phones: { type: 'string' },
       runs: { type: 'string' },
       clients: { type: 'string' },
@@ -62,37 +62,25 @@ function options() {
       'server-args': { type: 'string' },
       'time-limit': { type: 'string' },
       quick: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    process.exit(0);
-  }
+    HELP,
+  );
   const quick = values.quick === true;
-  const whole = (name: string, text: string | undefined, fallback: number, min = 1) => {
-    const n = text === undefined ? fallback : Number(text);
-    if (!Number.isInteger(n) || n < min)
-      throw new Error(`--${name} must be a whole number ≥ ${min}`);
-    return n;
-  };
   const phones = [
     ...new Set(
       (values.phones ?? (quick ? '50' : '1000,5000,10000'))
         .split(',')
-        .map((p) => whole('phones', p.trim(), 0)),
+        .map((p) => wholeNumber('phones', p.trim(), 0)),
     ),
   ].sort((a, b) => a - b);
   return {
     quick,
     phones,
-    runs: whole('runs', values.runs, quick ? 2 : 7),
-    clients: whole('clients', values.clients, quick ? 1 : 4),
+    runs: wholeNumber('runs', values.runs, quick ? 2 : 7),
+    clients: wholeNumber('clients', values.clients, quick ? 1 : 4),
     json: values.json === undefined ? resolve(ROOT, 'dist/bench.json') : resolve(values.json),
     serverArgs: splitArgs(values['server-args'] ?? ''),
-    timeLimitMs: whole('time-limit', values['time-limit'], quick ? 90 : 900) * 1000,
+    timeLimitMs: wholeNumber('time-limit', values['time-limit'], quick ? 90 : 900) * 1000,
     floodMs: quick ? 1000 : 3000,
     httpSamples: quick ? 30 : 200,
     settleMs: quick ? 3000 : 15_000,

@@ -13,13 +13,13 @@
  * and prints them. It stops by itself and ends only the processes it started.
  */
 import { loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { DELEGATIONS } from '../shared/delegations.ts';
 import type { Command } from '../shared/commands.ts';
 import type { CommandAck, Presence } from '../shared/protocol.ts';
 import type { RequestView, SessionView } from '../shared/views.ts';
 import { killAll } from './children.ts';
 import { Crowd } from './crowd.ts';
+import { readOptions, wholeNumber } from './options.ts';
 import { startServer, type HeapReading, type RunningServer } from './server.ts';
 import { connect, SESSION, type GavelClient } from './sockets.ts';
 import { count, mb, ms, now, sleep, spread } from './stats.ts';
@@ -47,36 +47,24 @@ runs the phones too, was busy).
 `;
 
 function options() {
-  const { values } = parseArgs({
-    options: {
+  const values = readOptions(
+    {
       phones: { type: 'string' },
       speed: { type: 'string' },
       reconnects: { type: 'string' },
       clients: { type: 'string' },
       quick: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    process.exit(0);
-  }
+    HELP,
+  );
   const quick = values.quick === true;
-  const whole = (name: string, text: string | undefined, fallback: number, min: number) => {
-    const n = text === undefined ? fallback : Number(text);
-    if (!Number.isInteger(n) || n < min)
-      throw new Error(`--${name} must be a whole number ≥ ${min}`);
-    return n;
-  };
-  const phones = whole('phones', values.phones, quick ? 50 : 1000, 1);
+  const phones = wholeNumber('phones', values.phones, quick ? 50 : 1000, 1);
   return {
     quick,
     phones,
-    speed: whole('speed', values.speed, quick ? 300 : 60, 1),
-    reconnects: Math.min(phones, whole('reconnects', values.reconnects, quick ? 5 : 100, 0)),
-    clients: whole('clients', values.clients, quick ? 1 : 4, 1),
+    speed: wholeNumber('speed', values.speed, quick ? 300 : 60, 1),
+    reconnects: Math.min(phones, wholeNumber('reconnects', values.reconnects, quick ? 5 : 100, 0)),
+    clients: wholeNumber('clients', values.clients, quick ? 1 : 4, 1),
     /** How much of the plenary: every item and the floor's whole budget, or a few of each. */
     panelItems: quick ? 2 : Infinity,
     floorTurns: quick ? 2 : Infinity,

@@ -1,7 +1,8 @@
 /**
- * Where a running server reads its secrets: on every check, from where they are kept, so a token
- * replaced from the console or from the command line (`gavel tokens --replace ROLE`) is refused
- * from then on, by every process that shares the data folder or the database.
+ * Where a running server reads its secrets: from where they are kept, so a token replaced from the
+ * console is refused at once on its own process, and one replaced from the command line
+ * (`gavel tokens --replace ROLE`) or on another process within a second (a data folder) or five
+ * (a database).
  *
  * The floor officer's and the secretariat's tokens are read live. The moderator token and the stage
  * key are given to a server when it starts (worker processes get them from their primary): after
@@ -55,16 +56,29 @@ export function memoryKeyring(initial: Secrets, env: NodeJS.ProcessEnv = {}): Ke
   };
 }
 
+/** How often a server looks again at `secrets.json` for a token replaced by another process. */
+export const FILE_REFRESH_MS = 1_000;
+
 /**
- * The secrets of a data folder: `secrets.json` is read again whenever it changed (a `stat` per
- * check of a credential), so every worker and a `gavel tokens --replace` see the same tokens.
+ * The secrets of a data folder: `secrets.json` is looked at again at most once a second (a `stat`,
+ * and a read when it changed), so every worker and a `gavel tokens --replace` see the same tokens
+ * within a second, and a busy handshake path does not wait on the disk at every check.
  * `started` are the secrets the server started with: its moderator token and stage key stay.
  */
-export function fileKeyring(dataDir: string, started: Secrets, env: NodeJS.ProcessEnv): Keyring {
+export function fileKeyring(
+  dataDir: string,
+  started: Secrets,
+  env: NodeJS.ProcessEnv,
+  now: () => number = () => performance.now(),
+): Keyring {
   const path = secretsPath(dataDir);
   let secrets = started;
   let seen = '';
+  let lookedAt = -Infinity;
   function current(): Secrets {
+    const at = now();
+    if (at - lookedAt < FILE_REFRESH_MS) return secrets;
+    lookedAt = at;
     const stat = statSync(path, { throwIfNoEntry: false });
     const stamp = stat ? `${stat.mtimeMs}:${stat.size}:${stat.ino}` : '';
     if (stamp === seen) return secrets;
@@ -93,6 +107,7 @@ export function fileKeyring(dataDir: string, started: Secrets, env: NodeJS.Proce
       if (variable) return Promise.resolve(fixedRefusal(role, variable));
       const token = newSecret();
       writeSecretsFile(path, { ...readSecretsFile(path), [TOKEN_FIELD[role]]: token });
+      lookedAt = -Infinity;
       secrets = { ...current(), [TOKEN_FIELD[role]]: token };
       return Promise.resolve({ ok: true, token });
     },

@@ -21,3 +21,21 @@ export function foldName(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * An id made from a text (a segment's title, a speaker's or a delegation's name): folded as
+ * `foldName` folds it, then to `a-z0-9-`, at most 48 characters, and made unique among `taken`
+ * with `-2`, `-3`… (the id is added to `taken`); `fallback` when nothing of the text is left (a
+ * name in another script). Pure but for `taken`.
+ */
+export function slug(text: string, taken: Set<string>, fallback: string): string {
+  const base =
+    foldName(text)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || fallback;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}

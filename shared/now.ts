@@ -2,9 +2,9 @@
 import { formatClock } from './duration.ts';
 import { pick } from './localText.ts';
 import { phaseAt, remainingAt, type Phase } from './timer.ts';
-import { nextUp, type SessionView } from './views.ts';
 import type { Speaker } from './programme.ts';
 import type { SessionStatus } from './state.ts';
+import { interruptedOf, nextUp, viewItem, type SessionView } from './views.ts';
 
 export interface NowSummary {
   readonly session: string;
@@ -17,6 +17,8 @@ export interface NowSummary {
   readonly remainingMs: number | null;
   readonly phase: Phase | null;
   readonly running: boolean;
+  /** The speaker a point of order interrupted, while it is heard; they resume after it. */
+  readonly interrupted: string | null;
   readonly next: string | null;
   readonly version: number;
 }
@@ -30,20 +32,18 @@ export function nowSummary(
   now: number,
   lang: string = view.meta.languages[0] ?? 'en',
 ): NowSummary {
+  const nameOf = (s: Speaker) => [pick(s.honorific, lang), s.name].filter(Boolean).join(' ');
   const turn = view.turns.find((t) => t.id === view.current.turnId) ?? null;
   const remaining = turn ? remainingAt(turn, now) : null;
   const up = nextUp(view);
   let next: string | null = null;
-  const named = (s: Speaker) => [pick(s.honorific, lang), s.name].filter(Boolean).join(' ');
-  if (up?.kind === 'item') next = named(up.item.speaker);
+  if (up?.kind === 'item' || up?.kind === 'resume') next = nameOf(up.item.speaker);
   else if (up?.kind === 'request')
     next =
       up.entry.speakerName ?? (lang === 'fr' ? up.entry.delegation.fr : up.entry.delegation.en);
   else if (up?.kind === 'segment') next = pick(up.segment.title, lang);
-  const item = turn
-    ? view.segments.flatMap((s) => s.items).find((i) => i.id === turn.itemId)
-    : undefined;
-  const speaker = item ? named(item.speaker) : null;
+  const item = turn ? viewItem(view, turn.itemId) : null;
+  const interrupted = interruptedOf(view);
   const fn = item
     ? [pick(item.speaker.function, lang), pick(item.speaker.organisation, lang)]
         .filter(Boolean)
@@ -52,13 +52,14 @@ export function nowSummary(
   return {
     session: view.id,
     status: view.status,
-    speaker,
+    speaker: item ? nameOf(item.speaker) : null,
     function: fn === '' ? null : fn,
     topic: pick(item?.topic, lang) ?? null,
     timeLeft: remaining === null ? null : `${remaining < 0 ? '+' : ''}${formatClock(remaining)}`,
     remainingMs: remaining,
     phase: turn ? phaseAt(turn, now) : null,
     running: turn !== null && turn.startedAt !== null,
+    interrupted: interrupted ? nameOf(interrupted.item.speaker) : null,
     next,
     version: view.version,
   };
@@ -73,6 +74,8 @@ export function nowLine(summary: NowSummary): string {
     summary.speaker,
     `${summary.timeLeft ?? ''} ${summary.phase ?? ''}${summary.running ? '' : ' (paused)'}`.trim(),
   ];
-  if (summary.next) parts.push(`next: ${summary.next}`);
+  // The interrupted speaker is the one who comes next: said once.
+  if (summary.interrupted) parts.push(`interrupted: ${summary.interrupted}, resumes next`);
+  else if (summary.next) parts.push(`next: ${summary.next}`);
   return parts.join(' | ');
 }

@@ -9,7 +9,7 @@
  */
 import { csvTable, unguardCsvCell, type CsvDelimiter, type CsvValue } from './csv.ts';
 import { formatDurationForFile } from './duration.ts';
-import { foldName } from './fold.ts';
+import { slug } from './fold.ts';
 import type { LocalText } from './localText.ts';
 import {
   DEFAULT_LANGUAGES,
@@ -193,23 +193,6 @@ export interface CsvSessionFields {
 const normalise = (header: string) =>
   header.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
 
-/**
- * An id made from a text (a segment's title, a speaker's name): folded to `a-z0-9-`, and made
- * unique among `taken` with `-2`, `-3`…; `fallback` when nothing of the text is left (a name in
- * another script).
- */
-function slug(text: string, taken: Set<string>, fallback = 'segment'): string {
-  const base =
-    foldName(text)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48) || fallback;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
-}
-
 /** A duration cell: minutes (decimal point or comma) or "m:ss"; empty is absent. */
 function durationCell(value: string): number | string | undefined {
   const text = value.trim();
@@ -364,7 +347,7 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
       const kind = cell(row, 'segment kind').toLowerCase();
       const items: Record<string, unknown>[] = [];
       const record: Record<string, unknown> = {
-        id: givenId !== '' ? givenId : slug(firstText(title), taken),
+        id: givenId !== '' ? givenId : slug(firstText(title), taken, 'segment'),
         kind: kind === 'open floor' || kind === 'débat' || kind === 'tribune' ? 'floor' : kind,
         title,
         budget: durationCell(cell(row, 'segment budget')),

@@ -14,9 +14,10 @@ import type {
   SessionState,
   Turn,
   TurnCorrection,
+  TurnRestart,
 } from './state.ts';
 import { lookupDelegation } from './domains/kit.ts';
-import { elapsedAt } from './timer.ts';
+import { elapsedAt, spokenAt } from './timer.ts';
 import { formatZonedDateTime } from './zonedTime.ts';
 
 export interface TurnRecord {
@@ -32,14 +33,17 @@ export interface TurnRecord {
   readonly category: Category | null;
   readonly plannedMs: number;
   readonly grantedMs: number;
+  /** Everything the speaker spoke, before and after any restart of the clock. */
   readonly spokenMs: number;
   readonly calledAt: number;
   readonly startedAt: number | null;
   readonly endedAt: number | null;
   /** Time between the first start and the end that was not speaking time. */
   readonly pausedMs: number;
-  /** Spoken beyond the granted time. */
+  /** Spoken beyond the granted time since the clock last (re)started from the full time. */
   readonly overrunMs: number;
+  /** Each time the moderator restarted the clock, and what had been spoken before. */
+  readonly restarts: readonly TurnRestart[];
   readonly interrupts: string | null;
   readonly interruptedBy: readonly string[];
   readonly recallOf: string | null;
@@ -125,10 +129,10 @@ export interface SessionRecord {
 }
 
 function turnRecord(state: SessionState, turn: Turn, now: number): TurnRecord {
-  const spokenMs = elapsedAt(turn, turn.endedAt ?? now);
+  const end = turn.endedAt ?? now;
+  const spokenMs = spokenAt(turn, end);
   const startedAt = turn.firstStartedAt;
-  const pausedMs =
-    startedAt === null ? 0 : Math.max(0, (turn.endedAt ?? now) - startedAt - spokenMs);
+  const pausedMs = startedAt === null ? 0 : Math.max(0, end - startedAt - spokenMs);
   let corrected = { startedAt, endedAt: turn.endedAt, spokenMs, counts: true };
   for (const c of turn.corrections) {
     const start = c.startedAt ?? corrected.startedAt;
@@ -170,7 +174,9 @@ function turnRecord(state: SessionState, turn: Turn, now: number): TurnRecord {
     startedAt,
     endedAt: turn.endedAt,
     pausedMs,
-    overrunMs: Math.max(0, spokenMs - turn.grantedMs),
+    // The countdown of the last restart is the one the speaker ran over.
+    overrunMs: Math.max(0, elapsedAt(turn, end) - turn.grantedMs),
+    restarts: turn.restarts ?? [],
     interrupts: turn.interrupts,
     interruptedBy: turn.interruptedBy,
     recallOf: turn.recallOf,
@@ -378,6 +384,7 @@ export function recordCsv(
         instant('corrected_ended_at'),
         'counts',
         'correction_notes',
+        instant('restarted_at'),
       ];
       rows = record.turns.map((t) => [
         t.turnId,
@@ -403,6 +410,7 @@ export function recordCsv(
         local(t.corrected.endedAt),
         t.corrected.counts ? 'yes' : 'no',
         t.corrections.map((c) => c.note).join(' | '),
+        t.restarts.map((r) => local(r.at)).join(' | '),
       ]);
       break;
     case 'requests':

@@ -14,6 +14,12 @@ export const REFUSALS = {
   'point-of-order':
     'A point of order is being heard: finish it (F) and the interrupted speaker resumes.',
   'nothing-to-undo': 'There is nothing to undo.',
+  'undo-request-twice':
+    '{delegation} has asked for the floor again since: undoing would leave it two {kind} requests waiting. Approve its new request instead (and move it up, if it should keep the earlier place).',
+  'undo-replies-used':
+    '{delegation} has asked for a right of reply again since: undoing would give it more than its two. Approve its new request instead.',
+  'undo-device-full':
+    "A delegate's device has asked for the floor since: undoing would leave it more than {max} requests waiting. Inscribe by hand the request the undo would bring back instead.",
   'already-started': 'The session has already started.',
   'not-suspended': 'The session is not suspended.',
   'programme-over': 'No segment is running: the programme is over, end the session.',
@@ -101,6 +107,8 @@ export const REFUSALS = {
   'give-not-floor-segment':
     'The floor is given to the list of speakers in an open-floor segment: move to it first.',
   'delegation-id-taken': 'The delegation id "{id}" is already taken.',
+  'delegation-name-taken':
+    'A delegation named "{name}" is already on the list (id "{id}"): inscribe it, or give the new one another name.',
   'turn-running': 'This turn is still running: correct it once it has ended.',
   'ended-before-started': 'endedAt: must not be before startedAt.',
 

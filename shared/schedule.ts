@@ -3,7 +3,7 @@
  * and the expected end of each segment and of the session if every speaker still to come takes
  * their full time. Works on any role's view. Pure: `now` is passed in.
  */
-import { elapsedAt, remainingAt } from './timer.ts';
+import { remainingAt, spokenAt } from './timer.ts';
 import type { SegmentView, SessionView, TurnView } from './views.ts';
 import { zonedToEpoch } from './zonedTime.ts';
 
@@ -43,7 +43,7 @@ function spokenOf(turns: readonly TurnView[], itemId: string, now: number): numb
   let total = 0;
   for (const t of turns) {
     if (t.itemId !== itemId) continue;
-    total += elapsedAt(t, t.endedAt ?? now);
+    total += spokenAt(t, t.endedAt ?? now);
   }
   return total;
 }

@@ -17,8 +17,17 @@ import type {
 export const SESSION_STATUSES = ['scheduled', 'live', 'suspended', 'ended'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-export const ITEM_STATUSES = ['upcoming', 'speaking', 'done', 'skipped'] as const;
+/**
+ * An item's place in the meeting. `interrupted`: its turn is paused by a point of order, and
+ * resumes after it; only one item is `speaking` at any time.
+ */
+export const ITEM_STATUSES = ['upcoming', 'speaking', 'interrupted', 'done', 'skipped'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** True for an item whose turn is open: speaking, or interrupted by a point of order. Pure. */
+export function onTheFloor(item: { readonly status: ItemStatus }): boolean {
+  return item.status === 'speaking' || item.status === 'interrupted';
+}
 
 export type SegmentStatus = 'upcoming' | 'active' | 'done';
 
@@ -54,6 +63,12 @@ export interface TurnCorrection {
   readonly note: string;
 }
 
+/** The moderator restarted a turn's clock: when, and the speaking time before it (ms). */
+export interface TurnRestart {
+  readonly at: number;
+  readonly spokenMs: number;
+}
+
 /**
  * One time someone has the floor. Its timer: `grantedMs` (planned plus adjustments),
  * `elapsedMs` before the last start, `startedAt` (server time of that start, null while paused).
@@ -83,6 +98,13 @@ export interface Turn {
   readonly interruptedBy: readonly string[];
   /** The earlier turn of the same speaker, when recalled. */
   readonly recallOf: string | null;
+  /**
+   * Each restart of the clock (`timer.reset`), oldest first: the countdown starts again from the
+   * planned time, and what was spoken before stays spoken (`spokenAt` adds it). Absent when the
+   * clock was never restarted, which keeps views small and reads logs written before restarts
+   * were kept.
+   */
+  readonly restarts?: readonly TurnRestart[];
   readonly corrections: readonly TurnCorrection[];
 }
 

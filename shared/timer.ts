@@ -21,6 +21,18 @@ export function elapsedAt(timer: TimerFields, now: number): number {
   return timer.elapsedMs + (timer.startedAt === null ? 0 : Math.max(0, now - timer.startedAt));
 }
 
+/**
+ * Everything a turn's speaker has spoken at `now`, in ms: the time before each restart of the
+ * clock plus the time since the last one. Never less than `elapsedAt`. Pure.
+ */
+export function spokenAt(
+  turn: TimerFields & { readonly restarts?: readonly { readonly spokenMs: number }[] },
+  now: number,
+): number {
+  const before = (turn.restarts ?? []).reduce((sum, r) => sum + r.spokenMs, 0);
+  return before + elapsedAt(turn, now);
+}
+
 /** Time left at `now`, in ms; negative in overtime. Pure. */
 export function remainingAt(timer: TimerFields, now: number): number {
   return timer.grantedMs - elapsedAt(timer, now);

@@ -229,19 +229,44 @@ export function enablementOfView(view: SessionView): EnablementInput {
   };
 }
 
-/** Who or what comes next, for "Next:" lines: displays word it in their language. */
+/** The item an id names anywhere in a view's programme, or null. Pure. */
+export function viewItem(view: SessionView, itemId: string): ItemView | null {
+  for (const segment of view.segments) {
+    const item = segment.items.find((i) => i.id === itemId);
+    if (item) return item;
+  }
+  return null;
+}
+
+/**
+ * The turn a point of order interrupted, with its item (whose status is `interrupted`), while the
+ * point of order is heard; else null. Pure.
+ */
+export function interruptedOf(view: SessionView): { turn: TurnView; item: ItemView } | null {
+  const turn = view.turns.find((t) => t.id === view.current.interruptedTurnId);
+  const item = turn ? viewItem(view, turn.itemId) : null;
+  return turn && item ? { turn, item } : null;
+}
+
+/**
+ * Who or what comes next, for "Next:" lines: displays word it in their language. `resume`: the
+ * speaker a point of order interrupted, who has the floor again once it is heard.
+ */
 export type NextUp =
+  | { readonly kind: 'resume'; readonly turn: TurnView; readonly item: ItemView }
   | { readonly kind: 'item'; readonly item: ItemView }
   | { readonly kind: 'request'; readonly entry: QueueEntry }
   | { readonly kind: 'segment'; readonly segment: SegmentView };
 
 /**
- * What comes next: the next upcoming item of the current panel segment, the head of the list of
- * speakers in an open floor, else the first speaker (or the open floor) of a following segment.
- * Null when nothing follows. Pure.
+ * What comes next: during a point of order, the speaker it interrupted; else the next upcoming
+ * item of the current panel segment, the head of the list of speakers in an open floor, else the
+ * first speaker (or the open floor) of a following segment. Null when nothing follows. Pure.
  */
 export function nextUp(view: SessionView): NextUp | null {
   if (view.status === 'ended') return null;
+  const interrupted = interruptedOf(view);
+  if (interrupted) return { kind: 'resume', ...interrupted };
   const index = view.segments.findIndex((s) => s.id === view.current.segmentId);
   const current = view.segments[index];
   if (current?.kind === 'floor') {

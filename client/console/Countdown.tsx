@@ -1,13 +1,20 @@
 /** The current turn's time: the big figure, its phase colour and words, the progress bar. */
 import { formatLength } from '../../shared/duration.ts';
-import { phaseFor, progressAt, remainingAt, elapsedAt } from '../../shared/timer.ts';
-import type { TimerView } from '../../shared/views.ts';
+import { phaseFor, progressAt, remainingAt, spokenAt } from '../../shared/timer.ts';
+import type { TimerView, TurnView } from '../../shared/views.ts';
 import { countdown } from '../lib/format.ts';
 import { common, useT } from '../lib/i18n.ts';
 import { useServerNow } from '../lib/useServerNow.ts';
 import { messages } from './messages.ts';
 
-export function Countdown({ timer }: { timer: TimerView }) {
+/** `restarts`: the turn's restarts of the clock, whose speech the "spoken" figure keeps. */
+export function Countdown({
+  timer,
+  restarts,
+}: {
+  timer: TimerView;
+  restarts: TurnView['restarts'] | undefined;
+}) {
   const t = useT(messages);
   const tc = useT(common);
   const now = useServerNow(200);
@@ -32,8 +39,8 @@ export function Countdown({ timer }: { timer: TimerView }) {
       <div className="countdown-meta">
         <strong data-testid="countdown-phase">{tc(`phase.${phase}`)}</strong>
         <span data-testid="countdown-state">{running ? t('turn.running') : tc('paused')}</span>
-        <span className="time">
-          {t('turn.spoken', { length: formatLength(elapsedAt(timer, now)) })}
+        <span className="time" data-testid="countdown-spoken">
+          {t('turn.spoken', { length: formatLength(spokenAt({ ...timer, restarts }, now)) })}
         </span>
         <span className={`time${adjusted ? ' adjusted' : ''}`} data-testid="countdown-granted">
           {t('turn.granted', {

@@ -109,7 +109,7 @@ export function CurrentTurn({ view }: { view: SessionView }) {
               {t('turn.interrupts', { name: interruptedName })}
             </p>
           )}
-          {view.timer && <Countdown timer={view.timer} />}
+          {view.timer && <Countdown timer={view.timer} restarts={turn?.restarts} />}
         </>
       ) : (
         <p className="turn-empty" data-testid="turn-empty">

@@ -3,14 +3,15 @@
  * meeting's list is made, and how a point of order from the room is recorded). One line for the
  * usual case; the speaker's name, category and group behind "more".
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CATEGORIES, type Category } from '../../shared/categories.ts';
 import type { CommandOf } from '../../shared/commands.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/delegations.ts';
 import type { RequestKind } from '../../shared/programme.ts';
 import type { SessionView } from '../../shared/views.ts';
-import { categoryKey, common, useT } from '../lib/i18n.ts';
+import { categoryKey, common, useLang, useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
+import { DelegationAddForm } from './DelegationAddForm.tsx';
 import { DelegationInput } from './DelegationInput.tsx';
 import { exactDelegation } from './delegationSearch.ts';
 import { REQUEST_KINDS } from '../../shared/kinds.ts';
@@ -41,6 +42,19 @@ export function InscribeForm({ view }: { view: SessionView }) {
   const [panellist, setPanellist] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
   const delegationBox = useRef<HTMLDivElement>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  const lang = useLang((s) => s.lang);
+  // Adding a delegation takes the form's place (forms do not nest); back, the focus returns to
+  // where it left: the delegation field once one was added, else the button that opened it.
+  const [adding, setAdding] = useState(false);
+  const focusBack = useRef<'delegation' | 'new' | null>(null);
+  useEffect(() => {
+    if (adding || focusBack.current === null) return;
+    if (focusBack.current === 'delegation') {
+      delegationBox.current?.querySelector('input')?.focus();
+    } else newButton.current?.focus();
+    focusBack.current = null;
+  }, [adding]);
   const answer = kind === 'answer';
   const delegation = chosen ?? exactDelegation(all, text);
 
@@ -57,6 +71,25 @@ export function InscribeForm({ view }: { view: SessionView }) {
     if (!answer && category) command.category = category;
     return act(command);
   };
+
+  if (adding) {
+    return (
+      <DelegationAddForm
+        all={all}
+        initialName={chosen ? '' : text.trim()}
+        onAdded={(d) => {
+          setText(lang === 'fr' ? d.fr : d.en);
+          setChosen(d);
+          setAdding(false);
+          focusBack.current = 'delegation';
+        }}
+        onCancel={() => {
+          setAdding(false);
+          focusBack.current = 'new';
+        }}
+      />
+    );
+  }
 
   return (
     <form
@@ -91,7 +124,7 @@ export function InscribeForm({ view }: { view: SessionView }) {
             />
           </div>
         ) : (
-          <div className="field" ref={delegationBox}>
+          <div className="field field-delegation" ref={delegationBox}>
             <label htmlFor={`${id}-delegation`}>{t('floor.delegation')}</label>
             <DelegationInput
               id={`${id}-delegation`}
@@ -105,6 +138,17 @@ export function InscribeForm({ view }: { view: SessionView }) {
                 setChosen(d);
               }}
             />
+            {/* After the field in the tab order: type a name, find it missing, Tab, Enter. */}
+            <button
+              ref={newButton}
+              type="button"
+              className="btn btn-link new-delegation"
+              aria-label={t('floor.new-delegation-label')}
+              data-testid="inscribe-new-delegation"
+              onClick={() => setAdding(true)}
+            >
+              + {t('floor.new-delegation')}
+            </button>
           </div>
         )}
         <div className="field field-kind">

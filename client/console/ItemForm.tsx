@@ -1,11 +1,14 @@
-/** Adds a speaker to a panel segment, or edits one: who, on what, for how long. */
+/**
+ * Adds a speaker to a panel segment, or edits one: who, on what, for how long, and in which
+ * segment (an edit may move the speaker to the end of another panel). Enter saves; Escape cancels.
+ */
 import { useId, useState } from 'react';
 import type { ItemChanges, ItemInput } from '../../shared/commands.ts';
 import { formatDurationForFile } from '../../shared/duration.ts';
 import { fail } from '../../shared/errors.ts';
 import type { ItemKind, Speaker } from '../../shared/programme.ts';
 import { ITEM_KINDS } from '../../shared/kinds.ts';
-import type { ItemView } from '../../shared/views.ts';
+import type { ItemView, SegmentView } from '../../shared/views.ts';
 import { pick, type LocalText } from '../../shared/localText.ts';
 import { common, useLang, useT } from '../lib/i18n.ts';
 import { act, showRefusal } from './act.ts';
@@ -15,12 +18,15 @@ import { messages } from './messages.ts';
 export function ItemForm({
   segmentId,
   item,
+  segments = [],
   onDone,
 }: {
   segmentId: string;
   /** Null to add a new item at the end of the segment. */
   item: ItemView | null;
-  onDone: () => void;
+  /** The panel segments an edited item may move to; none when adding. */
+  segments?: readonly SegmentView[];
+  onDone: (movedTo?: string) => void;
 }) {
   const t = useT(messages);
   const tc = useT(common);
@@ -38,6 +44,7 @@ export function ItemForm({
     item && item.kind !== 'point-of-order' ? item.kind : item ? 'statement' : 'presentation';
   const [kind, setKind] = useState<ItemKind>(initialKind);
   const [length, setLength] = useState(initialMinutes);
+  const [target, setTarget] = useState(segmentId);
   const testId = item ? `item-form-${item.id}` : `item-form-new-${segmentId}`;
 
   const speaker = (): Speaker => {
@@ -53,7 +60,7 @@ export function ItemForm({
     return s;
   };
 
-  const submit = () => {
+  const submit = async () => {
     if (!item) {
       const input: { -readonly [K in keyof ItemInput]: ItemInput[K] } = {
         kind,
@@ -79,20 +86,33 @@ export function ItemForm({
       changes.topic = editedText(item.topic, topic, lang) ?? null;
     if (kind !== initialKind) changes.kind = kind;
     if (length.trim() !== initialMinutes) changes.minutes = durationInput(length);
-    if (Object.keys(changes).length === 0) {
+    const moving = target !== segmentId;
+    const changing = Object.keys(changes).length > 0;
+    if (!changing && !moving) {
       showRefusal('item.update', fail('invalid', t('form.nothing-changed')));
-      return Promise.resolve({ ok: false } as const);
+      return { ok: false } as const;
     }
-    return act({ type: 'item.update', itemId: item.id, changes });
+    if (changing) {
+      const ack = await act({ type: 'item.update', itemId: item.id, changes });
+      if (!ack.ok || !moving) return ack;
+    }
+    // To the end of the other segment: the arrows place it from there.
+    const toIndex = segments.find((s) => s.id === target)?.items.length ?? 0;
+    return act({ type: 'item.move', itemId: item.id, segmentId: target, toIndex });
   };
 
   return (
     <form
       className="inline-form item-form"
       data-testid={testId}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        onDone();
+      }}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit().then((ack) => ack.ok && onDone());
+        void submit().then((ack) => ack.ok && onDone(target === segmentId ? undefined : target));
       }}
     >
       <div className="form-row">
@@ -153,8 +173,25 @@ export function ItemForm({
           />
         </div>
       </div>
+      {item && segments.length > 1 && (
+        <div className="field">
+          <label htmlFor={`${id}-segment`}>{t('form.segment')}</label>
+          <select
+            id={`${id}-segment`}
+            data-testid="item-form-segment"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          >
+            {segments.map((s) => (
+              <option key={s.id} value={s.id}>
+                {pick(s.title, lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="form-actions">
-        <button type="button" className="btn btn-small" onClick={onDone}>
+        <button type="button" className="btn btn-small" onClick={() => onDone()}>
           {t('form.cancel')}
         </button>
         <button type="submit" className="btn btn-small btn-primary" data-testid="item-form-save">

@@ -2,10 +2,11 @@
  * One item of the programme: its state (upcoming, speaking, done with its actual time, skipped,
  * interrupted) and, opened, its details and what can be done with it.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { availability } from '../../shared/enablement.ts';
 import { formatLength } from '../../shared/duration.ts';
 import type { ItemView, SegmentView, SessionView } from '../../shared/views.ts';
+import { onTheFloor } from '../../shared/state.ts';
 import { enablementOfView } from '../../shared/views.ts';
 import { minutes, speakerName, speakerRole } from '../lib/format.ts';
 import { pick } from '../../shared/localText.ts';
@@ -20,6 +21,7 @@ import { itemName } from './viewHelpers.ts';
 const MARK: Record<ItemView['status'], string> = {
   upcoming: '○',
   speaking: '▶',
+  interrupted: '⏸',
   done: '✓',
   skipped: '⤼',
 };
@@ -29,20 +31,26 @@ export function ItemRow({
   segment,
   item,
   index,
-  interrupted,
   spokenMs,
 }: {
   view: SessionView;
   segment: SegmentView;
   item: ItemView;
   index: number;
-  interrupted: boolean;
   spokenMs: number;
 }) {
   const t = useT(messages);
   const tc = useT(common);
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  // Back from the form, the keyboard is where it was: on "Edit".
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
   const lang = useLang((s) => s.lang);
   const name = itemName(
     view,
@@ -53,15 +61,14 @@ export function ItemRow({
   const enablement = enablementOfView(view);
   const panel = segment.kind === 'panel';
   const upcoming = item.status === 'upcoming';
-  const status = interrupted ? 'interrupted' : item.status;
   const detailsId = `item-${item.id}-details`;
 
   return (
     <li
-      className={`item item-${status}`}
+      className={`item item-${item.status}`}
       data-testid={`item-${item.id}`}
       data-status={item.status}
-      data-interrupted={interrupted || undefined}
+      data-interrupted={item.status === 'interrupted' || undefined}
     >
       <button
         type="button"
@@ -81,11 +88,11 @@ export function ItemRow({
             : minutes(item.allottedMs)}
         </span>
         <span
-          className={`item-state state-${status}${
-            status === 'upcoming' || status === 'done' ? ' visually-hidden' : ''
+          className={`item-state state-${item.status}${
+            item.status === 'upcoming' || item.status === 'done' ? ' visually-hidden' : ''
           }`}
         >
-          {interrupted ? t('item.interrupted') : t(`item.${item.status}`)}
+          {t(`item.${item.status}`)}
         </span>
       </button>
       {open && (
@@ -100,7 +107,7 @@ export function ItemRow({
           </p>
           {panel && !editing && (
             <div className="item-actions">
-              {item.status !== 'speaking' && (
+              {!onTheFloor(item) && (
                 <ConsoleButton
                   commandType="speaker.call"
                   refusal={availability(enablement, 'speaker.call')}
@@ -112,6 +119,7 @@ export function ItemRow({
                 </ConsoleButton>
               )}
               <button
+                ref={editButton}
                 type="button"
                 className="btn btn-small"
                 data-testid={`item-edit-${item.id}`}
@@ -154,7 +162,7 @@ export function ItemRow({
                   {t('item.skip')}
                 </button>
               )}
-              {item.status !== 'speaking' && (
+              {!onTheFloor(item) && (
                 <button
                   type="button"
                   className="btn btn-small btn-danger"
@@ -172,7 +180,24 @@ export function ItemRow({
             </div>
           )}
           {editing && (
-            <ItemForm segmentId={segment.id} item={item} onDone={() => setEditing(false)} />
+            <ItemForm
+              segmentId={segment.id}
+              item={item}
+              segments={view.segments.filter((s) => s.kind === 'panel')}
+              onDone={(movedTo) => {
+                setEditing(false);
+                if (!movedTo) {
+                  refocus.current = true;
+                  return;
+                }
+                // Moved, the row is drawn anew in its segment: the keyboard follows it there.
+                requestAnimationFrame(() =>
+                  document
+                    .querySelector<HTMLElement>(`[data-testid="item-${item.id}"] .item-summary`)
+                    ?.focus(),
+                );
+              }}
+            />
           )}
         </div>
       )}

@@ -5,6 +5,7 @@ import { speakerName, speakerRole } from '../lib/format.ts';
 import { pick } from '../../shared/localText.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { messages } from './messages.ts';
+import { itemName } from './viewHelpers.ts';
 
 export function NextUpLine({ view }: { view: SessionView }) {
   const t = useT(messages);
@@ -14,7 +15,17 @@ export function NextUpLine({ view }: { view: SessionView }) {
   let who: string | null = null;
   let text: string;
   if (!next) text = t('turn.next-none');
-  else if (next.kind === 'item') {
+  else if (next.kind === 'resume') {
+    who = next.item.id;
+    text = t('turn.next-resume', {
+      who: itemName(
+        view,
+        next.item,
+        (s) => speakerName(s, lang),
+        (ref) => delegationLabel(ref, lang),
+      ),
+    });
+  } else if (next.kind === 'item') {
     who = next.item.id;
     text = t('turn.next', {
       who: [speakerName(next.item.speaker, lang), speakerRole(next.item.speaker, lang)]

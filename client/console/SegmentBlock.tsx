@@ -1,10 +1,12 @@
 /** One segment of the programme: its budget and state, its items, and adding a speaker. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { formatLength } from '../../shared/duration.ts';
+import { REQUEST_KINDS } from '../../shared/kinds.ts';
 import type { SegmentSchedule } from '../../shared/schedule.ts';
 import type { SegmentView, SessionView } from '../../shared/views.ts';
 import { minutes } from '../lib/format.ts';
 import { pick } from '../../shared/localText.ts';
-import { useLang, useT } from '../lib/i18n.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
 import { ItemForm } from './ItemForm.tsx';
 import { ItemRow } from './ItemRow.tsx';
 import { messages } from './messages.ts';
@@ -23,11 +25,11 @@ export function SegmentBlock({
 }) {
   const t = useT(messages);
   const lang = useLang((s) => s.lang);
+  const tc = useT(common);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const headingId = `segment-${segment.id}-title`;
-  const interruptedItemId =
-    view.turns.find((x) => x.id === view.current.interruptedTurnId)?.itemId ?? null;
   return (
     <section
       className={`segment segment-${segment.status}`}
@@ -51,6 +53,7 @@ export function SegmentBlock({
             <span className="badge">{t('programme.segment-done')}</span>
           )}
           <button
+            ref={editButton}
             type="button"
             className="btn btn-link"
             aria-expanded={editing}
@@ -61,7 +64,22 @@ export function SegmentBlock({
           </button>
         </p>
       </div>
-      {editing && <SegmentForm segment={segment} onDone={() => setEditing(false)} />}
+      {editing && (
+        <SegmentForm
+          segment={segment}
+          onDone={() => {
+            setEditing(false);
+            editButton.current?.focus();
+          }}
+        />
+      )}
+      {segment.kind === 'floor' && (
+        <p className="segment-note time" data-testid={`segment-times-${segment.id}`}>
+          {REQUEST_KINDS.map(
+            (kind) => `${tc(`kind.${kind}`)} ${formatLength(segment.timesMs[kind])}`,
+          ).join(' · ')}
+        </p>
+      )}
       {segment.kind === 'floor' && (
         <p className="segment-note">
           {t('programme.queued', { count: view.floor.queue.length })}
@@ -76,7 +94,6 @@ export function SegmentBlock({
             segment={segment}
             item={item}
             index={i}
-            interrupted={item.id === interruptedItemId}
             spokenMs={schedule?.items.find((s) => s.itemId === item.id)?.spokenMs ?? 0}
           />
         ))}

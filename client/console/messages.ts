@@ -89,6 +89,8 @@ export const messages = defineMessages({
     'form.planned-start': 'Planned start (local time)',
     'form.time-zone': 'Time zone',
     'form.nothing-changed': 'Nothing changed.',
+    'form.times': 'Time per kind of request (m:ss)',
+    'form.segment': 'Segment',
 
     'turn.title': 'Current turn',
     'turn.nobody': 'Nobody has the floor.',
@@ -104,6 +106,7 @@ export const messages = defineMessages({
     'turn.on-behalf': 'on behalf of {group}',
     'turn.next': 'Next: {who}',
     'turn.next-floor': 'Next: the open floor, {title}',
+    'turn.next-resume': 'Next: {who}, interrupted, resumes after the point of order',
     'turn.next-none': 'Nothing follows.',
     'turn.spoken': 'spoken {length}',
 
@@ -166,6 +169,13 @@ export const messages = defineMessages({
     'floor.category-auto': 'From the list',
     'floor.inscribe-submit': 'Inscribe',
     'floor.more': 'Speaker, category, on behalf of',
+    'floor.new-delegation': 'New delegation',
+    'floor.new-delegation-label': 'Add a delegation that is not on the list',
+
+    'delegation.title': 'A delegation not on the list',
+    'delegation.en': 'Name in English',
+    'delegation.fr': 'Name in French (if different)',
+    'delegation.submit': 'Add to the list',
     'floor.pending': 'Waiting for approval',
     'floor.queue': 'Queue',
     'floor.queue-empty': 'No one is on the list.',
@@ -328,12 +338,14 @@ export const messages = defineMessages({
     'form.planned-start': 'Début prévu (heure locale)',
     'form.time-zone': 'Fuseau horaire',
     'form.nothing-changed': 'Rien n’a changé.',
+    'form.times': 'Temps par type de demande (m:ss)',
+    'form.segment': 'Segment',
 
     'turn.title': 'Tour de parole',
     'turn.nobody': 'Personne n’a la parole.',
     'turn.not-started':
       'La séance n’a pas commencé. Appuyez sur Espace pour l’ouvrir, puis sur N pour appeler le premier orateur.',
-    'turn.ended': 'La séance est terminée. Annuler (U) la rouvre.',
+    'turn.ended': 'La séance est terminée. Défaire (U) la rouvre.',
     'turn.suspended': 'La séance est suspendue.',
     'turn.press-next': 'Appuyez sur N pour appeler l’orateur suivant.',
     'turn.granted': 'accordé {granted}, prévu {planned}',
@@ -343,6 +355,7 @@ export const messages = defineMessages({
     'turn.on-behalf': 'au nom de {group}',
     'turn.next': 'Ensuite : {who}',
     'turn.next-floor': 'Ensuite : le débat ouvert, {title}',
+    'turn.next-resume': 'Ensuite : {who}, interrompu(e), reprend après la motion d’ordre',
     'turn.next-none': 'Rien ne suit.',
     'turn.spoken': 'parlé {length}',
 
@@ -357,8 +370,8 @@ export const messages = defineMessages({
     'controls.add-time-label': 'Ajouter 30 secondes',
     'controls.remove-time-label': 'Retirer 30 secondes',
     'controls.finish': 'Terminer',
-    'controls.undo': 'Annuler',
-    'controls.undo-what': 'Annuler : {what}',
+    'controls.undo': 'Défaire',
+    'controls.undo-what': 'Défaire : {what}',
     'controls.recall': 'Rappeler',
     'controls.skip-next': 'Passer le suivant',
     'controls.end-segment': 'Clore le segment',
@@ -371,7 +384,7 @@ export const messages = defineMessages({
 
     'confirm.title': 'Veuillez confirmer',
     'confirm.end-session':
-      'Clore la séance ? Chaque demande en attente devient « non entendue ». Annuler peut la rouvrir.',
+      'Clore la séance ? Chaque demande en attente devient « non entendue ». Défaire peut la rouvrir.',
     'confirm.skip': 'Passer {name} ? Cette personne ne sera pas appelée.',
     'confirm.remove': 'Retirer {name} du programme ?',
     'confirm.end-segment': 'Clore le segment « {title} » et passer au suivant ?',
@@ -406,6 +419,13 @@ export const messages = defineMessages({
     'floor.category-auto': 'Selon la liste',
     'floor.inscribe-submit': 'Inscrire',
     'floor.more': 'Orateur, catégorie, au nom de',
+    'floor.new-delegation': 'Nouvelle délégation',
+    'floor.new-delegation-label': 'Ajouter une délégation absente de la liste',
+
+    'delegation.title': 'Une délégation absente de la liste',
+    'delegation.en': 'Nom en anglais',
+    'delegation.fr': 'Nom en français (s’il diffère)',
+    'delegation.submit': 'Ajouter à la liste',
     'floor.pending': 'En attente d’approbation',
     'floor.queue': 'File',
     'floor.queue-empty': 'Personne n’est inscrit.',
@@ -480,7 +500,7 @@ export const messages = defineMessages({
     'command.floor.give': 'Donner la parole',
     'command.delegation.add': 'Ajouter une délégation',
     'command.record.correct': 'Corriger le compte rendu',
-    'command.undo': 'Annuler',
+    'command.undo': 'Défaire',
   },
 });
 

@@ -88,6 +88,13 @@ export function nextLines(up: NextUp | null, lang: Lang): SpeakerLines | null {
   const t = translator(displayMessages, lang);
   const c = translator(common, lang);
   switch (up.kind) {
+    case 'resume':
+      // Worded as the turn is (a delegation in the page's language), with why it comes back.
+      return {
+        name: turnLines(up.turn, up.item, lang).name,
+        role: t('next.interrupted'),
+        topic: null,
+      };
     case 'item':
       return {
         name: speakerName(up.item.speaker, lang),

@@ -11,11 +11,17 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   'not-started': 'La séance n’a pas encore commencé : ouvrez-la d’abord.',
   suspended: 'La séance est suspendue : reprenez-la d’abord.',
   ended:
-    'La séance est close : il ne reste qu’annuler (pour la rouvrir) et corriger le compte rendu.',
+    'La séance est close : il ne reste qu’à défaire (pour la rouvrir) et corriger le compte rendu.',
   'no-turn': 'Personne n’a la parole : appelez d’abord un orateur.',
   'point-of-order':
     'Une motion d’ordre est en cours : terminez-la (F) et l’orateur interrompu reprend.',
-  'nothing-to-undo': 'Il n’y a rien à annuler.',
+  'nothing-to-undo': 'Il n’y a rien à défaire.',
+  'undo-request-twice':
+    '{delegation} a redemandé la parole entre-temps : défaire la dernière action lui laisserait deux demandes en attente ({kind}). Approuvez plutôt sa nouvelle demande (et remontez-la, si elle doit garder sa place d’avant).',
+  'undo-replies-used':
+    '{delegation} a redemandé un droit de réponse entre-temps : défaire la dernière action lui en donnerait plus de deux. Approuvez plutôt sa nouvelle demande.',
+  'undo-device-full':
+    'Un appareil de délégué a demandé la parole entre-temps : défaire la dernière action lui laisserait plus de {max} demandes en attente. Inscrivez plutôt à la main la demande que « Défaire » rétablirait.',
   'already-started': 'La séance a déjà commencé.',
   'not-suspended': 'La séance n’est pas suspendue.',
   'programme-over': 'Aucun segment n’est en cours : le programme est terminé, clôturez la séance.',
@@ -118,6 +124,8 @@ const FR: Readonly<Record<RefusalKey, string>> = {
   'give-not-floor-segment':
     'La parole est donnée à la liste des orateurs dans un segment de débat ouvert : passez-y d’abord.',
   'delegation-id-taken': 'L’identifiant de délégation « {id} » est déjà pris.',
+  'delegation-name-taken':
+    'Une délégation nommée « {name} » figure déjà sur la liste (identifiant « {id} ») : inscrivez-la, ou donnez un autre nom à la nouvelle.',
   'turn-running': 'Cette intervention est encore en cours : corrigez-la une fois terminée.',
   'ended-before-started': 'endedAt : ne doit pas précéder startedAt.',
 

@@ -6,6 +6,7 @@ import { useGavel } from '../lib/store.ts';
 import { useRefusalText } from '../lib/useRefusalText.ts';
 import { OfflineBadge } from '../displays/OfflineBadge.tsx';
 import { displayMessages } from '../displays/messages.ts';
+import { useWakeLock } from '../displays/useWakeLock.ts';
 import { lazyPart } from './lazyPart.ts';
 import { LiveHeader } from './LiveHeader.tsx';
 import { NowSpeaking } from './NowSpeaking.tsx';
@@ -13,6 +14,8 @@ import { Programme } from './Programme.tsx';
 import { SpeakerAnnouncer } from './SpeakerAnnouncer.tsx';
 
 const FloorPanel = lazyPart(() => import('./openFloor.ts').then((m) => m.FloorPanel));
+// Loaded only on a phone whose screen nothing can keep awake.
+const WakeNotice = lazyPart(() => import('./WakeNotice.tsx').then((m) => m.WakeNotice));
 
 export function LiveApp() {
   const view = useGavel((s) => s.view);
@@ -20,6 +23,9 @@ export function LiveApp() {
   const handshakeError = useGavel((s) => s.handshakeError);
   const refusal = useRefusalText(handshakeError);
   const hasRequests = useGavel((s) => s.mine.length > 0);
+  const live = useGavel((s) => s.view?.status === 'live');
+  // A delegate following the meeting should not see the phone go dark while someone speaks.
+  const wake = useWakeLock(live);
   const c = useT(common);
   const lang = useLang((s) => s.lang);
   const d = useT(displayMessages);
@@ -41,11 +47,16 @@ export function LiveApp() {
   }
   const listOpen = view.floor.status !== 'not-open' && view.status !== 'ended';
   return (
-    <div className="live" data-testid="live">
+    <div className="live" data-testid="live" data-wake={wake}>
       {/* React 19 hoists this into the head: the tab and the home-screen name say which meeting. */}
       <title>{`${pick(view.meta.title, lang)} — Gavel`}</title>
       <OfflineBadge className="live-offline" />
       <LiveHeader view={view} />
+      {wake === 'none' ? (
+        <Suspense fallback={null}>
+          <WakeNotice />
+        </Suspense>
+      ) : null}
       <main className="live-main">
         <NowSpeaking view={view} />
         {listOpen || hasRequests ? (

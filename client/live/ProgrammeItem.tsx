@@ -10,7 +10,7 @@ import { useLang, useT } from '../lib/i18n.ts';
 import { turnLines } from '../displays/speaker.ts';
 import { liveMessages } from './messages.ts';
 
-const SIGN = { done: '✓', speaking: '▶', upcoming: '○', skipped: '–' } as const;
+const SIGN = { done: '✓', speaking: '▶', interrupted: '⏸', upcoming: '○', skipped: '–' } as const;
 
 export function ProgrammeItem({
   item,
@@ -42,6 +42,10 @@ export function ProgrammeItem({
     case 'speaking':
       shown = t('item.now');
       spoken = t('item.speaking');
+      break;
+    case 'interrupted':
+      shown = t('item.interrupted-short');
+      spoken = t('item.interrupted');
       break;
     case 'upcoming':
       if (segmentDone) {

@@ -253,6 +253,15 @@ export function ReportPage({ session, token }: { session: string; token: string 
                       <div className="note">{t('interrupted')}</div>
                     )}
                     {turn.recallOf && <div className="note">{t('recalled')}</div>}
+                    {turn.restarts.map((r) => (
+                      <div
+                        className="note"
+                        key={r.at}
+                        data-testid={`report-restarted-${turn.turnId}`}
+                      >
+                        {t('restarted', { time: stamp(r.at, tz), length: len(r.spokenMs) })}
+                      </div>
+                    ))}
                     {turn.corrections.map((cr) => (
                       <div className="note" key={cr.at}>
                         {t('correction-note', { note: cr.note })}

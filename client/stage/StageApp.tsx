@@ -21,7 +21,7 @@ import { stageMessages } from './messages.ts';
 import type { StageOptions } from './stageOptions.ts';
 import { MESSAGE_FLASH_MS, OVERTIME_FLASH_MS, STAGE_FLASH_MS, within } from './timing.ts';
 import { usePointerIdle } from './usePointerIdle.ts';
-import { useWakeLock } from './useWakeLock.ts';
+import { useWakeLock } from '../displays/useWakeLock.ts';
 import { useRefusalText } from '../lib/useRefusalText.ts';
 
 interface Shown {

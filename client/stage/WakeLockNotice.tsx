@@ -1,27 +1,29 @@
 /**
- * Says once, for a while, that the browser refused the Screen Wake Lock and that a silent video
- * keeps the screen awake instead; then gets out of the speaker's way.
+ * Says when the stage cannot count on its screen staying awake. Where the silent video stands in
+ * for the Screen Wake Lock, once, for a while, then gets out of the speaker's way; where neither
+ * works, until someone closes it or a click lets the video play.
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../lib/i18n.ts';
+import type { WakeState } from '../displays/useWakeLock.ts';
 import { stageMessages } from './messages.ts';
-import type { WakeState } from './useWakeLock.ts';
 
 const SHOWN_FOR_MS = 20_000;
 
 export function WakeLockNotice({ wake }: { readonly wake: WakeState }) {
   const t = useT(stageMessages);
-  const [expired, setExpired] = useState(false);
+  // The state whose notice was closed: a new state gets its own notice.
+  const [closed, setClosed] = useState<WakeState | null>(null);
   useEffect(() => {
-    if (wake !== 'fallback') return;
-    const timer = setTimeout(() => setExpired(true), SHOWN_FOR_MS);
+    if (wake !== 'video') return;
+    const timer = setTimeout(() => setClosed('video'), SHOWN_FOR_MS);
     return () => clearTimeout(timer);
   }, [wake]);
-  if (wake !== 'fallback' || expired) return null;
+  if ((wake !== 'video' && wake !== 'none') || closed === wake) return null;
   return (
     <div className="stage-notice" role="status" data-testid="stage-wake-notice">
-      <p>{t('wake.fallback')}</p>
-      <button type="button" onClick={() => setExpired(true)}>
+      <p>{t(wake === 'video' ? 'wake.fallback' : 'wake.none')}</p>
+      <button type="button" onClick={() => setClosed(wake)}>
         {t('wake.dismiss')}
       </button>
     </div>

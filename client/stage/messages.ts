@@ -12,6 +12,8 @@ export const stageMessages = defineMessages({
     'floor-code.short': 'Floor code {code}',
     'wake.fallback':
       'This browser does not let the page keep the screen awake here (Screen Wake Lock needs https or localhost). Gavel plays a silent, invisible video instead; to be sure, set this computer not to sleep.',
+    'wake.none':
+      'This screen may go to sleep: the browser lets the page neither keep it awake nor play the silent video that would. Click anywhere on the page to try again, and set this computer not to sleep.',
     'wake.dismiss': 'Close',
     'refused.key':
       'The stage key in this link is not valid. Open the stage link Gavel printed at start.',
@@ -29,7 +31,9 @@ export const stageMessages = defineMessages({
     'idle.qr': 'Code QR de la page en direct',
     'floor-code.short': 'Code {code}',
     'wake.fallback':
-      'Ce navigateur ne permet pas à la page de garder l’écran allumé ici (Screen Wake Lock exige https ou localhost). Gavel lit à la place une vidéo muette et invisible ; par précaution, empêchez la mise en veille de cet ordinateur.',
+      'Ce navigateur ne permet pas à la page de garder l’écran allumé ici (Screen Wake Lock exige https ou localhost). Gavel lit à la place une vidéo muette et invisible ; par précaution, empêchez la mise en veille de cet ordinateur.',
+    'wake.none':
+      'Cet écran risque de se mettre en veille : le navigateur ne permet à la page ni de le garder allumé, ni de lire la vidéo muette qui le ferait. Cliquez n’importe où sur la page pour réessayer, et empêchez la mise en veille de cet ordinateur.',
     'wake.dismiss': 'Fermer',
     'refused.key':
       'La clé de scène de ce lien n’est pas valable. Ouvrez le lien de la scène affiché par Gavel au démarrage.',

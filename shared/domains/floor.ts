@@ -16,6 +16,7 @@ import {
   resolveThresholds,
   type RequestKind,
 } from '../programme.ts';
+import type { GavelError } from '../errors.ts';
 import { refuse } from '../refusals.ts';
 import {
   currentSegment,
@@ -68,6 +69,20 @@ export const MAX_OPEN_REQUESTS_PER_DEVICE = 3;
 export const MAX_REPLIES_PER_DELEGATION = 2;
 
 const OPEN_REQUEST: ReadonlySet<string> = new Set(['requested', 'queued', 'speaking']);
+const WAITING: ReadonlySet<string> = new Set(['requested', 'queued']);
+
+/**
+ * Whose request it is, for the rules of one request per kind and of the rights of reply: the
+ * panellist, for an answer (two may share an organisation); else the delegation. Pure.
+ */
+function ownerOf(r: Pick<FloorRequest, 'delegation' | 'panellist'>): string {
+  return r.panellist ?? r.delegation.id ?? r.delegation.en.toLowerCase();
+}
+
+/** A right of reply counts as used unless it was declined or withdrawn. */
+function usesReply(r: FloorRequest): boolean {
+  return r.kind === 'reply' && r.status !== 'declined' && r.status !== 'withdrawn';
+}
 
 const DelegationInput = text(120);
 const FloorCode = z
@@ -338,17 +353,13 @@ function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: C
     return invalid('addressed-not-question');
   }
 
-  // Whose request it is: the panellist, for an answer (two may share an organisation).
-  const owner = (r: Pick<FloorRequest, 'delegation' | 'panellist'>) =>
-    r.panellist ?? r.delegation.id ?? r.delegation.en.toLowerCase();
-  const key = owner({ delegation, panellist: answering?.id ?? null });
-  const sameKind = state.floor.requests.filter((r) => r.kind === kind && owner(r) === key);
+  const key = ownerOf({ delegation, panellist: answering?.id ?? null });
+  const sameKind = state.floor.requests.filter((r) => r.kind === kind && ownerOf(r) === key);
   if (sameKind.some((r) => OPEN_REQUEST.has(r.status))) {
     return notAllowed('request-open', { delegation: delegation.en, kind });
   }
   if (kind === 'reply') {
-    const used = sameKind.filter((r) => r.status !== 'declined' && r.status !== 'withdrawn').length;
-    if (used >= MAX_REPLIES_PER_DELEGATION) {
+    if (sameKind.filter(usesReply).length >= MAX_REPLIES_PER_DELEGATION) {
       return notAllowed('replies-used', { delegation: delegation.en });
     }
   }
@@ -389,6 +400,58 @@ function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: C
     },
   });
   return null;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The rules of the list, read from a state                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/** One rule of the list broken in a state: which rule, for whom (`where`), and its refusal. */
+export interface ListConflict {
+  readonly where: string;
+  readonly refusal: GavelError;
+}
+
+/** The keys of `list` held by more than `limit` of its items, with the first item over it. */
+function over<T>(list: readonly T[], key: (t: T) => string | null, limit: number): [string, T][] {
+  const counts = new Map<string, number>();
+  const found: [string, T][] = [];
+  for (const item of list) {
+    const k = key(item);
+    if (k === null) continue;
+    const count = (counts.get(k) ?? 0) + 1;
+    counts.set(k, count);
+    if (count === limit + 1) found.push([k, item]);
+  }
+  return found;
+}
+
+/**
+ * What `floor.request` refuses, read from a state instead of from a new request: the rules of the
+ * requests the list of speakers breaks (none, when it keeps them all). A delegation has two rights
+ * of reply at most, the declined and withdrawn ones aside; one request of a kind waiting (a
+ * speaker recalled speaks again from a request already heard, beside a newer one of the same
+ * delegation: so only waiting ones count); a device three requests waiting. `undo` checks the
+ * state it would restore with it, so that what delegates did since the undone command cannot
+ * break the list, whatever that command was. Pure.
+ */
+export function listConflicts(state: SessionState): ListConflict[] {
+  const { requests } = state.floor;
+  const waiting = requests.filter((r) => WAITING.has(r.status));
+  return [
+    ...over(requests.filter(usesReply), ownerOf, MAX_REPLIES_PER_DELEGATION).map(([k, r]) => ({
+      where: `replies ${k}`,
+      refusal: notAllowed('undo-replies-used', { delegation: r.delegation.en }),
+    })),
+    ...over(waiting, (r) => `${r.kind} ${ownerOf(r)}`, 1).map(([k, r]) => ({
+      where: `waiting ${k}`,
+      refusal: notAllowed('undo-request-twice', { delegation: r.delegation.en, kind: r.kind }),
+    })),
+    ...over(waiting, (r) => r.deviceKey, MAX_OPEN_REQUESTS_PER_DEVICE).map(([k]) => ({
+      where: `device ${k}`,
+      refusal: notAllowed('undo-device-full', { max: MAX_OPEN_REQUESTS_PER_DEVICE }),
+    })),
+  ];
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -600,6 +663,12 @@ export const FLOOR_COMMANDS = {
       decide: (d, command) => {
         if (lookupDelegation(d.state, command.id)) {
           return notAllowed('delegation-id-taken', { id: command.id });
+        }
+        // A name typed on the console or a phone finds one delegation: a second of the same name
+        // would never be found, and its requests would count as the first's.
+        for (const name of [command.en, command.fr ?? command.en]) {
+          const same = findByName(d.state, name);
+          if (same) return notAllowed('delegation-name-taken', { name, id: same.id });
         }
         d.emit({
           type: 'delegationAdded',

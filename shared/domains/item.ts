@@ -2,7 +2,7 @@
 import type { E } from '../events.ts';
 import { parseDuration } from '../duration.ts';
 import { Id, itemFromFile, type Item } from '../programme.ts';
-import { findItem, type LiveItem } from '../state.ts';
+import { findItem, onTheFloor, type LiveItem } from '../state.ts';
 import { cmd, Index, ItemChanges, ItemInput } from './fields.ts';
 import {
   defineCommand,
@@ -117,7 +117,7 @@ export const ITEM_COMMANDS = {
         const target = d.state.segments.find((s) => s.id === targetId);
         if (!target) return segmentNotFound(targetId);
         if (target.kind !== 'panel') return notAllowed('move-into-floor');
-        if (found.item.status === 'speaking' && target.id !== found.segment.id) {
+        if (onTheFloor(found.item) && target.id !== found.segment.id) {
           return notAllowed('move-speaking');
         }
         const last = target.id === found.segment.id ? target.items.length - 1 : target.items.length;
@@ -140,7 +140,7 @@ export const ITEM_COMMANDS = {
     decide: (d, command) => {
       const found = findItem(d.state, command.itemId);
       if (!found) return itemNotFound(command.itemId);
-      if (found.item.status === 'speaking') return notAllowed('remove-speaking');
+      if (onTheFloor(found.item)) return notAllowed('remove-speaking');
       if (d.state.turns.some((t) => t.itemId === command.itemId)) {
         return notAllowed('remove-spoken', { name: found.item.speaker.name });
       }

@@ -9,6 +9,7 @@ import {
   findItem,
   findRequest,
   findTurn,
+  onTheFloor,
   type SessionState,
   type Turn,
 } from '../state.ts';
@@ -71,7 +72,7 @@ function call(d: Draft, itemId: string, start: boolean): Outcome {
   const found = findItem(d.state, itemId);
   if (!found) return itemNotFound(itemId);
   if (found.segment.kind === 'floor') return notAllowed('call-floor-item');
-  if (found.item.status === 'speaking')
+  if (onTheFloor(found.item))
     return notAllowed('already-speaking', { name: found.item.speaker.name });
   endCurrentTurn(d);
   if (d.state.currentSegmentId !== found.segment.id) {
@@ -178,17 +179,22 @@ export const SPEAKER_EVENTS = defineEvolvers<SpeakerEvent['type']>({
       );
     return s.currentTurnId === turn.id ? { ...s, currentTurnId: null } : s;
   },
-  turnInterrupted: (state, { turnId, byTurnId, at }) => ({
-    ...mapTurn(state, turnId, (t) => ({
+  // The interrupted item is `interrupted`, not `speaking`, until it resumes: one item speaks.
+  turnInterrupted: (state, { turnId, byTurnId, at }) => {
+    const turn = findTurn(state, turnId);
+    const s = mapTurn(state, turnId, (t) => ({
       ...pauseTurn(t, at),
       interruptedBy: [...t.interruptedBy, byTurnId],
-    })),
-    interruptedTurnId: turnId,
-  }),
-  turnResumed: (state, { turnId }) => ({
-    ...state,
-    currentTurnId: turnId,
-    interruptedTurnId: null,
-  }),
+    }));
+    return {
+      ...(turn ? mapItem(s, turn.itemId, (i) => ({ ...i, status: 'interrupted' })) : s),
+      interruptedTurnId: turnId,
+    };
+  },
+  turnResumed: (state, { turnId }) => {
+    const turn = findTurn(state, turnId);
+    const s = turn ? mapItem(state, turn.itemId, (i) => ({ ...i, status: 'speaking' })) : state;
+    return { ...s, currentTurnId: turnId, interruptedTurnId: null };
+  },
   itemSkipped: (state, { itemId }) => mapItem(state, itemId, (i) => ({ ...i, status: 'skipped' })),
 });

@@ -1,4 +1,7 @@
-/** The timer of the turn that has the floor: start, pause, more or less time, set, reset. Pure. */
+/**
+ * The timer of the turn that has the floor: start, pause, more or less time, set, reset (a restart
+ * of the countdown that keeps what was spoken). Pure.
+ */
 import type { E } from '../events.ts';
 import { currentTurn } from '../state.ts';
 import { elapsedAt } from '../timer.ts';
@@ -105,11 +108,14 @@ export const TIMER_EVENTS = defineEvolvers<TimerEvent['type']>({
   timerAdjusted: (state, { turnId, deltaMs }) =>
     mapTurn(state, turnId, (t) => ({ ...t, grantedMs: t.grantedMs + deltaMs })),
   timerSet: (state, { turnId, grantedMs }) => mapTurn(state, turnId, (t) => ({ ...t, grantedMs })),
-  timerReset: (state, { turnId }) =>
+  // The countdown starts again from the planned time, paused; what was said before is kept as a
+  // restart, so the record still counts it as spoken and not as paused.
+  timerReset: (state, { turnId, at }) =>
     mapTurn(state, turnId, (t) => ({
       ...t,
       grantedMs: t.plannedMs,
       elapsedMs: 0,
       startedAt: null,
+      restarts: [...(t.restarts ?? []), { at, spokenMs: elapsedAt(t, at) }],
     })),
 });

@@ -1,10 +1,14 @@
 /**
  * Undo: every moderator command first records a checkpoint (the state before it); `undo` goes
- * back to the latest one, then replays what delegates did since, so their requests stay. Pure.
+ * back to the latest one, then replays what delegates did since, so their requests stay. What
+ * they did was decided against the list the undone command left: an undo after which the list
+ * would break a rule its commands keep (a delegation asked again after a decline: two requests
+ * waiting) is refused, and says why. Pure.
  */
 import type { E } from '../events.ts';
 import type { SessionState } from '../state.ts';
 import { cmd } from './fields.ts';
+import { listConflicts } from './floor.ts';
 import { defineCommand, defineEvolvers, MODERATOR, notAllowed } from './kit.ts';
 
 export type UndoEvent =
@@ -21,8 +25,12 @@ export const UNDO_COMMANDS = {
     decide: (d) => {
       const top = d.state.undo[d.state.undo.length - 1];
       if (!top) return notAllowed('nothing-to-undo');
+      // A rule already broken stays the concern of whatever broke it (a log written before this
+      // check); the undo answers only for what it would break.
+      const broken = new Set(listConflicts(d.state).map((c) => c.where));
       d.emit({ type: 'undone', commandType: top.commandType });
-      return null;
+      const conflict = listConflicts(d.state).find((c) => !broken.has(c.where));
+      return conflict ? conflict.refusal : null;
     },
   }),
 };

@@ -354,7 +354,7 @@ describe('displays', () => {
     const page = await context.newPage();
     await page.goto(`${gavel.url}/stage/${SESSION}?key=${STAGE_KEY}&next=0&mirror&theme=light`);
     await page.getByTestId('stage-wake-notice').waitFor();
-    expect(await page.getByTestId('stage').getAttribute('data-wake')).toBe('fallback');
+    expect(await page.getByTestId('stage').getAttribute('data-wake')).toBe('video');
     await expect
       .poll(
         () =>

@@ -117,7 +117,11 @@ describe('a phone and a stage', () => {
       'Point of order',
     );
 
-    const speaking = (await moderatorView()).current.turnId;
+    const before = await moderatorView();
+    const speaking = before.current.turnId;
+    const panellist = before.turns.find((t) => t.id === speaking)?.itemId ?? '';
+    const stage = await open(`/stage/${SESSION}?key=${STAGE_KEY}`, STAGE, 'fr-FR');
+    const overlay = await open(`/overlay/${SESSION}`, STAGE, 'en-GB');
     await gavel.command({ type: 'floor.approve', requestId: request.id });
     await gavel.command({ type: 'floor.give', requestId: request.id, start: true });
     await expect.poll(() => stateOf(phone, request.id), POLL).toBe('You have the floor');
@@ -126,9 +130,32 @@ describe('a phone and a stage', () => {
       kind: 'point-of-order',
       interrupts: speaking,
     });
-    // Ruled on: the panellist resumes.
+    // One speaker speaks: the point of order. The panellist it interrupted says so, on the
+    // phone's programme and its "Next:" line, and on the stage's, in French.
+    const item = phone.getByTestId(`live-item-${panellist}`);
+    await expect.poll(() => item.getAttribute('data-status'), POLL).toBe('interrupted');
+    expect(await item.textContent()).toContain('interrupted');
+    expect(await phone.locator('[data-testid^="live-item-"][data-status="speaking"]').count()).toBe(
+      1,
+    );
+    expect(await phone.getByTestId('live-next').textContent()).toContain(
+      'interrupted, resumes after the point of order',
+    );
+    await expect
+      .poll(() => stage.getByTestId('stage-next').textContent(), POLL)
+      .toContain('interrompu(e), reprend après la motion d’ordre');
+    // The webcast's plate names the point of order's speaker, and whom it interrupted.
+    await expect
+      .poll(() => overlay.getByTestId('overlay-interrupts').textContent(), POLL)
+      .toMatch(/^Point of order: .+ interrupted$/);
+    expect(await overlay.getByTestId('overlay-speaker').textContent()).toBe('Belgium');
+    // Ruled on: the panellist resumes, speaking again.
     await gavel.command({ type: 'speaker.finish' });
     expect((await moderatorView()).current.turnId).toBe(speaking);
+    await expect.poll(() => item.getAttribute('data-status'), POLL).toBe('speaking');
+    await expect.poll(() => overlay.getByTestId('overlay-interrupts').count(), POLL).toBe(0);
+    await stage.context().close();
+    await overlay.context().close();
     await phone.context().close();
   });
 

@@ -28,7 +28,11 @@ describe('the report page', () => {
     await send({ type: 'speaker.next', start: true });
     run.gavel.clock.advance(4.5 * MIN);
     await send({ type: 'speaker.next', start: true });
-    run.gavel.clock.advance(3 * MIN);
+    // A minute in, the moderator restarts the clock; the introduction goes on for two more.
+    run.gavel.clock.advance(1 * MIN);
+    await send({ type: 'timer.reset' });
+    await send({ type: 'timer.start' });
+    run.gavel.clock.advance(2 * MIN);
     await send({ type: 'speaker.finish' });
     await send({ type: 'session.end' });
     // The introduction's start was pressed 20 s late: the secretariat corrects it.
@@ -63,6 +67,10 @@ describe('the report page', () => {
     const correction = page.getByTestId(`report-corrected-${intro?.id}`);
     expect(await correction.innerText()).toContain('3:20');
     expect(await rows.nth(1).innerText()).toContain('3:00'); // the original stays beside it
+    // The minute before the restart is spoken time, and the restart is noted.
+    expect(await page.getByTestId(`report-restarted-${intro?.id}`).innerText()).toMatch(
+      /^clock restarted at \d{2}:\d{2}:\d{2}, after 1:00 spoken$/,
+    );
     await expect
       .poll(() => page.getByTestId('report-timeline').locator('rect.overrun').count())
       .toBe(1);

@@ -35,8 +35,11 @@ describe('the timer from the console', () => {
     await page.getByTestId('timer-reset').click();
     await page.getByTestId('confirm-yes').click();
     await expect.poll(async () => (await now()).running).toBe(false);
-    // Ambassador Wilke's four minutes, whole again.
+    // Ambassador Wilke's four minutes, whole again; the minute and more he spoke stays spoken (the
+    // server's clock ran on a little while the page was driven), where it used to fall to 0:00.
     expect((await now()).remainingMs).toBe(240_000);
+    await expect.poll(() => page.getByTestId('countdown-figure').textContent()).toBe('4:00');
+    expect(await page.getByTestId('countdown-spoken').textContent()).toMatch(/^spoken 1:\d\d$/);
     await context.close();
   });
 

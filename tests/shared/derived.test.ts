@@ -170,6 +170,38 @@ describe('the record', () => {
     });
   });
 
+  it('counts speech before a restart of the clock as spoken, not paused, and says when it was restarted', () => {
+    const d = new Driver();
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'speaker.next', start: true });
+    // Ana runs 1 min over her 10, the clock is restarted, and she speaks 2 more minutes after a
+    // pause of 30 s.
+    d.tick(11 * MINUTE).ok({ type: 'timer.reset' });
+    d.tick(30 * SECOND).ok({ type: 'timer.start' });
+    d.tick(2 * MINUTE).ok({ type: 'speaker.finish' });
+    const record = buildRecord(d.state, d.now);
+    expect(record.turns[0]).toMatchObject({
+      spokenMs: 13 * MINUTE,
+      pausedMs: 30 * SECOND,
+      grantedMs: 10 * MINUTE,
+      // The countdown she saw after the restart still had 8 minutes to go.
+      overrunMs: 0,
+      restarts: [{ at: T0 + 11 * MINUTE, spokenMs: 11 * MINUTE }],
+      corrected: { spokenMs: 13 * MINUTE, counts: true },
+    });
+    expect(record.spokenMs).toBe(13 * MINUTE);
+    expect(record.segments[0]?.spokenMs).toBe(13 * MINUTE);
+    const csv = recordCsv(record, 'turns').split('\r\n');
+    const header = csv[0]?.split(',') ?? [];
+    const row = csv[1]?.split(',') ?? [];
+    const cell = (column: string) => row[header.indexOf(column)];
+    expect(cell('spoken_s')).toBe('780');
+    expect(cell('paused_s')).toBe('30');
+    expect(cell('restarted_at (Europe/Amsterdam)')).toBe('2016-11-17 10:11:00');
+    // The schedule's actual time of the item (the live page's "done" time) says the same.
+    expect(scheduleOf(d).segments[0]?.items[0]?.spokenMs).toBe(13 * MINUTE);
+  });
+
   it('stands corrections beside the original figures', () => {
     const d = spoken();
     // Ana began 20 s before her timer was started.
@@ -226,10 +258,10 @@ describe('the record', () => {
     d.tick(MINUTE).ok({ type: 'session.end' });
     const csv = recordCsv(buildRecord(d.state, d.now), 'turns').split('\r\n');
     expect(csv[0]).toBe(
-      'turn,segment,item,request,kind,speaker,delegation,on_behalf_of,category,planned_s,granted_s,spoken_s,paused_s,overrun_s,started_at (Europe/Amsterdam),ended_at (Europe/Amsterdam),interrupted_by,recall_of,corrected_spoken_s,corrected_started_at (Europe/Amsterdam),corrected_ended_at (Europe/Amsterdam),counts,correction_notes',
+      'turn,segment,item,request,kind,speaker,delegation,on_behalf_of,category,planned_s,granted_s,spoken_s,paused_s,overrun_s,started_at (Europe/Amsterdam),ended_at (Europe/Amsterdam),interrupted_by,recall_of,corrected_spoken_s,corrected_started_at (Europe/Amsterdam),corrected_ended_at (Europe/Amsterdam),counts,correction_notes,restarted_at (Europe/Amsterdam)',
     );
     expect(csv[1]).toBe(
-      't1,Interactive panel,opening,,remarks,Ambassador Paul Wilke,,,panellist,240,240,220,0,0,2016-11-17 10:00:00,2016-11-17 10:03:40,,,220,2016-11-17 10:00:00,2016-11-17 10:03:40,yes,',
+      't1,Interactive panel,opening,,remarks,Ambassador Paul Wilke,,,panellist,240,240,220,0,0,2016-11-17 10:00:00,2016-11-17 10:03:40,,,220,2016-11-17 10:00:00,2016-11-17 10:03:40,yes,,',
     );
     expect(csv[2]).toContain(
       ',introduction,,remarks,Mr Arie IJzerman,Netherlands (Kingdom of the),',
@@ -251,7 +283,7 @@ describe('the record', () => {
     d.ok({ type: 'session.start' });
     d.tick(90 * SECOND).ok({ type: 'speaker.next', start: true });
     const turns = recordCsv(buildRecord(d.state, d.now), 'turns', ';').split('\r\n');
-    expect(turns[0]?.split(';')).toHaveLength(23);
+    expect(turns[0]?.split(';')).toHaveLength(24);
     expect(turns[0]).toMatch(/^turn;segment;item;request;kind;speaker;/);
     expect(turns[1]).toMatch(/^t1;Interactive panel;opening;;remarks;Ambassador Paul Wilke;/);
     expect(turns[1]).toContain(';2016-11-17 10:01:30;');
@@ -310,6 +342,34 @@ describe('now and next', () => {
     expect(nowLine(nowSummary(viewFor(d.state, VIEWER), d.now))).toBe(
       'Ms Fatou Bensouda | +1:00 overtime (paused) | next: Ambassador Paul Wilke',
     );
+  });
+
+  it('during a point of order: who raised it speaks, the speaker it interrupted is next, and says so', () => {
+    const d = new Driver(plenary());
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'speaker.call', itemId: 'bensouda', start: true });
+    d.tick(3 * MINUTE).ok({ type: 'floor.request', delegation: 'bel', kind: 'point-of-order' });
+    d.ok({ type: 'floor.give', requestId: d.lastRequestId(), start: true });
+    const view = viewFor(d.state, VIEWER);
+    expect(nextUp(view)).toMatchObject({
+      kind: 'resume',
+      item: { id: 'bensouda', status: 'interrupted' },
+      turn: { id: d.state.interruptedTurnId },
+    });
+    const summary = nowSummary(view, d.now + 8 * SECOND);
+    expect(summary).toMatchObject({
+      speaker: 'Belgium',
+      timeLeft: '0:52',
+      interrupted: 'Ms Fatou Bensouda',
+      next: 'Ms Fatou Bensouda',
+    });
+    expect(nowLine(summary)).toBe(
+      'Belgium | 0:52 normal | interrupted: Ms Fatou Bensouda, resumes next',
+    );
+    d.tick(MINUTE).ok({ type: 'speaker.finish' });
+    const after = nowSummary(viewFor(d.state, VIEWER), d.now);
+    expect(after).toMatchObject({ speaker: 'Ms Fatou Bensouda', interrupted: null });
+    expect(nextUp(viewFor(d.state, VIEWER))?.kind).toBe('item');
   });
 
   it('names what comes next: the next speaker, the open floor, the head of its list, nothing', () => {

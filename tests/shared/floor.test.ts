@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandOf } from '../../shared/commands.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
-import { MAX_OPEN_REQUESTS_PER_DEVICE, REQUEST_INTERVAL_MS } from '../../shared/machine.ts';
+import { evolve, MAX_OPEN_REQUESTS_PER_DEVICE, REQUEST_INTERVAL_MS } from '../../shared/machine.ts';
 import { parseProgramme } from '../../shared/programme.ts';
 import { buildRecord } from '../../shared/record.ts';
 import type { Actor } from '../../shared/roles.ts';
@@ -151,6 +151,35 @@ describe('floor.request', () => {
       { type: 'delegation.add', id: 'atl-ngo', en: 'Again', category: 'other' },
       'not-allowed',
     );
+  });
+
+  it('refuses a delegation whose name, in either language, is one the list already has', () => {
+    const d = openFloor();
+    d.ok({
+      type: 'delegation.add',
+      id: 'atl-ngo',
+      en: 'Atlantis NGO Forum',
+      fr: 'Forum des ONG d’Atlantide',
+      category: 'civil-society',
+    });
+    const before = d.state;
+    // Names compare as the type-ahead compares them: case, accents and apostrophes aside.
+    for (const [en, fr, taken] of [
+      ['Cote d’Ivoire', undefined, 'civ'],
+      ['Atlantis Forum', 'ALLEMAGNE', 'deu'],
+      ['atlantis ngo forum', 'Forum atlantidien', 'atl-ngo'],
+      ['Atlantis Youth', "Forum des ONG d'Atlantide", 'atl-ngo'],
+    ] as const) {
+      const error = d.refused(
+        { type: 'delegation.add', id: 'new-one', en, ...(fr ? { fr } : {}), category: 'other' },
+        'not-allowed',
+      );
+      expect(error.key).toBe('delegation-name-taken');
+      expect(error.params?.id).toBe(taken);
+    }
+    expect(d.state).toBe(before);
+    d.ok({ type: 'delegation.add', id: 'atl-youth', en: 'Atlantis Youth', category: 'other' });
+    expect(d.state.extraDelegations.map((x) => x.id)).toEqual(['atl-ngo', 'atl-youth']);
   });
 
   it('sets the category on approval', () => {
@@ -722,6 +751,64 @@ describe('the order of the list of speakers', () => {
   });
 });
 
+describe('who is speaking during a point of order', () => {
+  /** Ana (panel item a) speaks 2 min; Belgium's point of order is given the floor. */
+  function pointOfOrderOnAna(): Driver {
+    const d = new Driver();
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(2 * MINUTE).ok(req({ delegation: 'bel', kind: 'point-of-order' }));
+    d.ok({ type: 'floor.give', requestId: d.lastRequestId(), start: true });
+    return d;
+  }
+  const statuses = (d: Driver, role: Actor = VIEWER) =>
+    Object.fromEntries(
+      viewFor(d.state, role).segments[0]?.items.map((i) => [i.speaker.name, i.status]) ?? [],
+    );
+
+  it('one speaks: the point of order; the speaker it interrupted is "interrupted" in every view', () => {
+    const d = pointOfOrderOnAna();
+    for (const role of [MODERATOR, STAGE, VIEWER, delegate('device-x')]) {
+      expect(statuses(d, role)).toEqual({
+        Ana: 'interrupted',
+        Belgium: 'speaking',
+        Ben: 'upcoming',
+        Cleo: 'upcoming',
+      });
+    }
+  });
+
+  it('the interrupted speaker speaks again once the point of order is finished', () => {
+    const d = pointOfOrderOnAna();
+    d.tick(30 * SECOND).ok({ type: 'speaker.finish' });
+    expect(statuses(d)).toMatchObject({ Ana: 'speaking', Belgium: 'done' });
+    d.ok({ type: 'timer.start' });
+    d.tick(MINUTE).ok({ type: 'speaker.next' });
+    expect(statuses(d)).toMatchObject({ Ana: 'done', Ben: 'speaking' });
+  });
+
+  it('undo of the point of order gives the floor back to the speaker, speaking', () => {
+    const d = pointOfOrderOnAna();
+    d.ok({ type: 'undo' });
+    expect(statuses(d)).toMatchObject({ Ana: 'speaking' });
+    expect(d.state.interruptedTurnId).toBeNull();
+  });
+
+  it('ending the meeting during a point of order ends both turns: done, nobody speaking', () => {
+    const d = pointOfOrderOnAna();
+    d.tick(10 * SECOND).ok({ type: 'session.end' });
+    expect(statuses(d)).toMatchObject({ Ana: 'done', Belgium: 'done' });
+  });
+
+  it('the interrupted speaker cannot be removed or moved to another segment: they hold the floor', () => {
+    const d = pointOfOrderOnAna();
+    const removed = d.refused({ type: 'item.remove', itemId: 'a' }, 'not-allowed');
+    expect(removed.message).toBe('The speaker who has the floor cannot be removed.');
+    d.refused({ type: 'item.move', itemId: 'a', segmentId: 'closing', toIndex: 0 }, 'not-allowed');
+    expect(statuses(d)).toMatchObject({ Ana: 'interrupted' });
+  });
+});
+
 describe('a point of order', () => {
   /** France's statement running in the open floor, 1 min in; Belgium's point of order inscribed. */
   function statementRunning(): Driver {
@@ -954,6 +1041,143 @@ describe('the end of the open floor', () => {
     expect(d.state.segments[3]?.items.map((i) => i.requestId)).toEqual([
       d.state.floor.requests[1]?.id,
     ]);
+  });
+});
+
+describe('undo and the list of speakers', () => {
+  /** The requests of a delegation, as `kind:status`, in the order they were made. */
+  const requestsOf = (d: Driver, delegation: string) =>
+    d.state.floor.requests
+      .filter((r) => r.delegation.id === delegation)
+      .map((r) => `${r.kind}:${r.status}`);
+  const AGAIN =
+    'France has asked for the floor again since: undoing would leave it two statement requests waiting. Approve its new request instead (and move it up, if it should keep the earlier place).';
+
+  it('refuses to undo a decline once the delegation has asked again, and says what to do', () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    const first = d.lastRequestId();
+    d.tick(SECOND).ok({ type: 'floor.decline', requestId: first });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    const again = d.lastRequestId();
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error).toMatchObject({ key: 'undo-request-twice', message: AGAIN });
+    expect(requestsOf(d, 'fra')).toEqual(['statement:declined', 'statement:requested']);
+    // What the sentence says works: the new request takes the list.
+    d.ok({ type: 'floor.approve', requestId: again });
+    expect(d.state.floor.queue).toEqual([again]);
+  });
+
+  it('undoes the decline once the delegation has withdrawn its new request', () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'deu', kind: 'statement' }));
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    const first = d.lastRequestId();
+    d.ok({ type: 'floor.approve', requestId: first });
+    d.tick(SECOND).ok({ type: 'floor.decline', requestId: first });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    d.tick(SECOND).ok({ type: 'floor.withdraw', requestId: d.lastRequestId() }, france);
+    d.ok({ type: 'undo' });
+    // France is back at its place, after Germany; its second request stays withdrawn.
+    expect(requestsOf(d, 'fra')).toEqual(['statement:queued', 'statement:withdrawn']);
+    expect(queueOf(d)).toEqual(['statement:deu', 'statement:fra']);
+    expect(d.events.reduce(evolve, d.initial)).toEqual(d.state);
+  });
+
+  it("refuses to undo the chair's withdrawal once the delegation has asked again", () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    d.tick(SECOND).ok({ type: 'floor.withdraw', requestId: d.lastRequestId() });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'France', kind: 'statement' }), device());
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error.message).toBe(AGAIN);
+  });
+
+  it('undoes a decline when the delegation asked since for another kind, or another delegation asked', () => {
+    const d = openFloor();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), device());
+    const first = d.lastRequestId();
+    d.tick(SECOND).ok({ type: 'floor.decline', requestId: first });
+    d.ok(req({ delegation: 'fra', kind: 'question', addressedTo: 'a' }), device());
+    d.ok(req({ delegation: 'deu', kind: 'statement' }), device());
+    d.ok({ type: 'undo' });
+    expect(requestsOf(d, 'fra')).toEqual(['statement:requested', 'question:requested']);
+    expect(requestsOf(d, 'deu')).toEqual(['statement:requested']);
+  });
+
+  it('undoes the end of a turn though the delegation asked again: its request speaks again, as when recalled', () => {
+    const d = openFloor();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), device());
+    d.ok({ type: 'floor.approve', requestId: d.lastRequestId() });
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(MINUTE).ok({ type: 'speaker.finish' });
+    d.tick(SECOND).ok(req({ delegation: 'fra', kind: 'statement' }), device());
+    d.ok({ type: 'undo' });
+    expect(requestsOf(d, 'fra')).toEqual(['statement:speaking', 'statement:requested']);
+  });
+
+  it("undoes the chair's inscription and keeps what delegates asked since", () => {
+    const d = openFloor();
+    d.ok(req({ delegation: 'deu', kind: 'statement' }));
+    d.tick(SECOND).ok(req({ delegation: 'fra', kind: 'statement' }), device());
+    d.ok({ type: 'undo' });
+    expect(requestsOf(d, 'deu')).toEqual([]);
+    expect(requestsOf(d, 'fra')).toEqual(['statement:requested']);
+  });
+
+  it('refuses an undo that would give a delegation a third right of reply', () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'fra', kind: 'reply' }));
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(MINUTE).ok({ type: 'speaker.finish' });
+    d.ok(req({ delegation: 'fra', kind: 'reply' }), france);
+    d.ok({ type: 'floor.decline', requestId: d.lastRequestId() });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'fra', kind: 'reply' }), france);
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error).toMatchObject({
+      key: 'undo-replies-used',
+      message:
+        'France has asked for a right of reply again since: undoing would give it more than its two. Approve its new request instead.',
+    });
+  });
+
+  it("refuses an undo that would leave a device more than its requests' limit", () => {
+    const d = openFloor();
+    const phone = device();
+    for (const delegation of ['fra', 'deu', 'bel']) {
+      d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation, kind: 'statement' }), phone);
+    }
+    d.ok({ type: 'floor.decline', requestId: d.lastRequestId() });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'nld', kind: 'statement' }), phone);
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error).toMatchObject({
+      key: 'undo-device-full',
+      message: `A delegate's device has asked for the floor since: undoing would leave it more than ${MAX_OPEN_REQUESTS_PER_DEVICE} requests waiting. Inscribe by hand the request the undo would bring back instead.`,
+    });
+  });
+
+  it('still undoes in a session whose log already holds two requests waiting, from before this rule', () => {
+    const d = openFloor();
+    const france = device();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    d.tick(SECOND).ok({ type: 'floor.decline', requestId: d.lastRequestId() });
+    d.tick(REQUEST_INTERVAL_MS).ok(req({ delegation: 'fra', kind: 'statement' }), france);
+    // The undo an older Gavel accepted, as its log holds it: its event replays as it did then.
+    const undone = {
+      type: 'undone',
+      commandType: 'floor.decline',
+      at: d.now,
+      v: d.state.version + 1,
+    } as const;
+    d.state = evolve(d.state, undone);
+    expect(requestsOf(d, 'fra')).toEqual(['statement:requested', 'statement:requested']);
+    d.ok({ type: 'floor.close' });
+    d.ok({ type: 'undo' });
+    expect(d.state.floor.status).toBe('open');
   });
 });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as consoleSearch from '../../client/console/delegationSearch.ts';
 import * as liveSearch from '../../client/live/delegationSearch.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/delegations.ts';
-import { foldName } from '../../shared/fold.ts';
+import { foldName, slug } from '../../shared/fold.ts';
 
 describe('foldName', () => {
   it.each([
@@ -88,5 +88,18 @@ describe('the searches otherwise', () => {
       expect(consoleSearch.searchDelegations(DELEGATIONS, typed, 'en')).toEqual([]);
       expect(consoleSearch.exactDelegation(DELEGATIONS, typed)).toBeNull();
     }
+  });
+});
+
+describe('slug', () => {
+  it('makes an id of a name, unique among those taken, and notes it as taken', () => {
+    const taken = new Set(['fra', 'cote-d-ivoire']);
+    expect(slug('Côte d’Ivoire', taken, 'x')).toBe('cote-d-ivoire-2');
+    expect(slug('Côte d’Ivoire', taken, 'x')).toBe('cote-d-ivoire-3');
+    expect(slug('FRA', taken, 'x')).toBe('fra-2');
+    expect(slug('Victims’ Rights Working Group', taken, 'x')).toBe('victims-rights-working-group');
+    expect(slug('مجموعة', taken, 'delegation')).toBe('delegation');
+    expect(slug('مجموعة', taken, 'delegation')).toBe('delegation-2');
+    expect(taken.has('fra-2')).toBe(true);
   });
 });

@@ -114,6 +114,43 @@ const CASES: readonly Case[] = [
     command: (d) => ({ type: 'floor.give', requestId: d.lastRequestId() }),
   },
   { key: 'nothing-to-undo', command: { type: 'undo' } },
+  {
+    key: 'undo-request-twice',
+    setup: (d) => {
+      listOpen(d);
+      d.ok(statement('fra'), delegate('dev-1'));
+      d.ok({ type: 'floor.decline', requestId: d.lastRequestId() });
+      d.ok(statement('fra'), delegate('dev-2'));
+    },
+    command: { type: 'undo' },
+  },
+  {
+    key: 'undo-replies-used',
+    setup: (d) => {
+      inFloor(d);
+      d.ok({ type: 'floor.open' });
+      d.ok({ type: 'floor.request', delegation: 'fra', kind: 'reply' });
+      d.ok({ type: 'speaker.next' });
+      d.ok({ type: 'timer.start' });
+      d.ok({ type: 'speaker.finish' });
+      d.ok({ type: 'floor.request', delegation: 'fra', kind: 'reply' }, delegate('dev-1'));
+      d.ok({ type: 'floor.decline', requestId: d.lastRequestId() });
+      d.ok({ type: 'floor.request', delegation: 'fra', kind: 'reply' }, delegate('dev-2'));
+    },
+    command: { type: 'undo' },
+  },
+  {
+    key: 'undo-device-full',
+    setup: (d) => {
+      listOpen(d);
+      for (const delegation of ['fra', 'deu', 'bel']) {
+        d.tick(MINUTE).ok(statement(delegation), delegate('dev-1'));
+      }
+      d.ok({ type: 'floor.decline', requestId: d.lastRequestId() });
+      d.tick(MINUTE).ok(statement('nld'), delegate('dev-1'));
+    },
+    command: { type: 'undo' },
+  },
   { key: 'already-started', setup: live, command: { type: 'session.start' } },
   { key: 'not-suspended', setup: live, command: { type: 'session.resume' } },
   { key: 'programme-over', setup: programmeOver, command: { type: 'speaker.next' } },
@@ -427,6 +464,10 @@ const CASES: readonly Case[] = [
   {
     key: 'delegation-id-taken',
     command: { type: 'delegation.add', id: 'fra', en: 'France', category: 'state-party' },
+  },
+  {
+    key: 'delegation-name-taken',
+    command: { type: 'delegation.add', id: 'fr2', en: 'France', category: 'state-party' },
   },
   // The record.
   { key: 'turn-not-found', command: { type: 'record.correct', turnId: 'nope', note: 'x' } },

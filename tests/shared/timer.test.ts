@@ -8,6 +8,7 @@ import {
   phaseFor,
   progressAt,
   remainingAt,
+  spokenAt,
   type Phase,
   type TimerFields,
 } from '../../shared/timer.ts';
@@ -179,7 +180,7 @@ describe('adjusting the time', () => {
     expect(turn.elapsedMs).toBe(5 * MINUTE);
   });
 
-  it('timer.reset goes back to the planned time, paused, nothing spoken', () => {
+  it('timer.reset restarts the countdown from the planned time, paused, and keeps what was spoken', () => {
     const d = running();
     d.tick(3 * MINUTE).ok({ type: 'timer.adjust', deltaMs: MINUTE });
     d.tick(MINUTE).ok({ type: 'timer.reset' });
@@ -189,10 +190,34 @@ describe('adjusting the time', () => {
       grantedMs: 10 * MINUTE,
       elapsedMs: 0,
       startedAt: null,
+      restarts: [{ at: T0 + 4 * MINUTE, spokenMs: 4 * MINUTE }],
     });
     expect(shown(d, d.now + MINUTE)).toEqual({ clock: '10:00', phase: 'normal' });
+    // The four minutes before the restart are still spoken; the paused minute after it is not.
+    expect(spokenAt(turn, d.now + MINUTE)).toBe(4 * MINUTE);
     d.tick(SECOND).ok({ type: 'timer.start' });
     expect(remainingAt(d.turn(), d.now + 8 * MINUTE)).toBe(2 * MINUTE);
+    expect(spokenAt(d.turn(), d.now + 8 * MINUTE)).toBe(12 * MINUTE);
+  });
+
+  it('timer.reset of a paused turn keeps the time spoken before the pause, not the pause', () => {
+    const d = running();
+    d.tick(2 * MINUTE).ok({ type: 'timer.pause' });
+    d.tick(5 * MINUTE).ok({ type: 'timer.reset' });
+    expect(d.turn().restarts).toEqual([{ at: T0 + 7 * MINUTE, spokenMs: 2 * MINUTE }]);
+    expect(spokenAt(d.turn(), d.now)).toBe(2 * MINUTE);
+  });
+
+  it('each restart adds its speech: two restarts keep both times spoken before them', () => {
+    const d = running();
+    d.tick(MINUTE).ok({ type: 'timer.reset' });
+    d.ok({ type: 'timer.start' });
+    d.tick(30 * SECOND).ok({ type: 'timer.reset' });
+    d.ok({ type: 'timer.start' });
+    d.tick(20 * SECOND);
+    expect(d.turn().restarts?.map((r) => r.spokenMs)).toEqual([MINUTE, 30 * SECOND]);
+    expect(spokenAt(d.turn(), d.now)).toBe(MINUTE + 50 * SECOND);
+    expect(remainingAt(d.turn(), d.now)).toBe(10 * MINUTE - 20 * SECOND);
   });
 });
 
