@@ -18,7 +18,13 @@ import { z } from 'zod';
 import { ERROR_STATUS, type GavelError } from '../shared/errors.ts';
 import type { GavelEvent } from '../shared/events.ts';
 import { nowLine, nowSummary } from '../shared/now.ts';
-import { parseProgramme, programmeError, type Programme } from '../shared/programme.ts';
+import {
+  isLanguageCode,
+  localText,
+  parseProgramme,
+  programmeError,
+  type Programme,
+} from '../shared/programme.ts';
 import {
   describeCsvProblem,
   exportProgrammeCsv,
@@ -103,7 +109,7 @@ const SessionChange = z.object({ archived: z.boolean() });
 const SessionCopy = z
   .object({
     id: z.string().optional().catch(undefined),
-    title: z.string().optional().catch(undefined),
+    title: localText(200).optional().catch(undefined),
   })
   .catch({});
 /** `POST /api/test/clock`: how far to move the fake clock, in whole ms, up to a day. */
@@ -132,6 +138,11 @@ const Flag = z.unknown().transform((v) => v === '1' || v === 'true');
 const NowFormat = z.enum(['text']).optional().catch(undefined);
 /** Text of the query, when given as text once (a repeated parameter is not). */
 const QueryText = z.string().optional().catch(undefined);
+/**
+ * `?lang=fr` of `/now` and of a record as CSV: the language of the programme's texts and the
+ * delegations' names. Anything but a language code is the programme's first language.
+ */
+const LangParam = z.string().refine(isLanguageCode).optional().catch(undefined);
 /** What a spreadsheet cannot carry, in the query of `POST /api/sessions` with CSV. */
 const SpreadsheetFields = z.object({
   id: QueryText,
@@ -139,6 +150,8 @@ const SpreadsheetFields = z.object({
   timeZone: QueryText,
   plannedStart: QueryText,
   venue: QueryText,
+  /** `languages=en,fr`: the programme's languages, the first being the plain columns'. */
+  languages: QueryText,
 });
 
 /** One refusal for a spreadsheet: how many problems, each by line and column. */
@@ -338,6 +351,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
       timeZone: q.timeZone ?? '',
       plannedStart: q.plannedStart ?? null,
       ...(q.venue ? { venue: q.venue } : {}),
+      ...(q.languages ? { languages: q.languages.split(',').map((l) => l.trim()) } : {}),
     });
     if (result.ok) return result.programme;
     sendRefusal(res, csvError(result.problems), { problems: result.problems });
@@ -446,7 +460,8 @@ export function createHttpApp(options: HttpOptions): express.Express {
 
   api.get('/sessions/:id/now', knownSession, (req, res) => {
     const { state } = sessionOf(res);
-    const summary = nowSummary(viewFor(state, { role: 'viewer' }), clock.now());
+    const view = viewFor(state, { role: 'viewer' });
+    const summary = nowSummary(view, clock.now(), LangParam.parse(req.query.lang));
     if (NowFormat.parse(req.query.format) === 'text') {
       res.type('text/plain; charset=utf-8').send(`${nowLine(summary)}\n`);
       return;
@@ -492,7 +507,14 @@ export function createHttpApp(options: HttpOptions): express.Express {
         .type('text/csv; charset=utf-8')
         .set('Content-Disposition', `attachment; filename="${id}-${table.data}.csv"`)
         // The byte order mark tells Excel the file is UTF-8 ("Côte d’Ivoire", not "CÃ´te").
-        .send(`\uFEFF${recordCsv(record, table.data, Delimiter.parse(req.query.delimiter))}`);
+        .send(
+          `\uFEFF${recordCsv(
+            record,
+            table.data,
+            Delimiter.parse(req.query.delimiter),
+            LangParam.parse(req.query.lang) ?? state.meta.languages[0],
+          )}`,
+        );
     },
   );
 

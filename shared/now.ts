@@ -1,5 +1,6 @@
 /** A one-glance summary of what is on now, for the AV crew's scripts and Companion variables. */
 import { formatClock } from './duration.ts';
+import { pick } from './localText.ts';
 import { phaseAt, remainingAt, type Phase } from './timer.ts';
 import type { Speaker } from './programme.ts';
 import type { SessionStatus } from './state.ts';
@@ -22,28 +23,38 @@ export interface NowSummary {
   readonly version: number;
 }
 
-const nameOf = (speaker: Speaker) => [speaker.honorific, speaker.name].filter(Boolean).join(' ');
-
-/** What is on now, at server time `now`. Pure. */
-export function nowSummary(view: SessionView, now: number): NowSummary {
+/**
+ * What is on now, at server time `now`, its texts in `lang` (a base code such as `fr`; the
+ * programme's first language when left out or missing from a text). Pure.
+ */
+export function nowSummary(
+  view: SessionView,
+  now: number,
+  lang: string = view.meta.languages[0] ?? 'en',
+): NowSummary {
+  const nameOf = (s: Speaker) => [pick(s.honorific, lang), s.name].filter(Boolean).join(' ');
   const turn = view.turns.find((t) => t.id === view.current.turnId) ?? null;
   const remaining = turn ? remainingAt(turn, now) : null;
   const up = nextUp(view);
   let next: string | null = null;
   if (up?.kind === 'item' || up?.kind === 'resume') next = nameOf(up.item.speaker);
-  else if (up?.kind === 'request') next = up.entry.speakerName ?? up.entry.delegation.en;
-  else if (up?.kind === 'segment') next = up.segment.title;
+  else if (up?.kind === 'request')
+    next =
+      up.entry.speakerName ?? (lang === 'fr' ? up.entry.delegation.fr : up.entry.delegation.en);
+  else if (up?.kind === 'segment') next = pick(up.segment.title, lang);
   const item = turn ? viewItem(view, turn.itemId) : null;
   const interrupted = interruptedOf(view);
   const fn = item
-    ? [item.speaker.function, item.speaker.organisation].filter(Boolean).join(', ')
+    ? [pick(item.speaker.function, lang), pick(item.speaker.organisation, lang)]
+        .filter(Boolean)
+        .join(', ')
     : '';
   return {
     session: view.id,
     status: view.status,
     speaker: item ? nameOf(item.speaker) : null,
     function: fn === '' ? null : fn,
-    topic: item?.topic ?? null,
+    topic: pick(item?.topic, lang) ?? null,
     timeLeft: remaining === null ? null : `${remaining < 0 ? '+' : ''}${formatClock(remaining)}`,
     remainingMs: remaining,
     phase: turn ? phaseAt(turn, now) : null,

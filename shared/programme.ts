@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import type { Delegation } from './delegations.ts';
 import type { GavelError } from './errors.ts';
+import type { LocalText } from './localText.ts';
 import { refuse } from './refusals.ts';
 import {
   DEFAULT_REQUEST_TIMES_MS,
@@ -15,6 +16,7 @@ import {
   type RequestKind,
 } from './kinds.ts';
 
+export { pick, type LocalText } from './localText.ts';
 export {
   DEFAULT_REQUEST_TIMES_MS,
   ITEM_KINDS,
@@ -63,11 +65,67 @@ const text = (max: number) =>
     .min(1, { message: 'must not be empty' })
     .max(max, { message: `must be at most ${max} characters` });
 
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/**
+ * True for a language's base code the runtime knows, written as BCP 47 writes it: `en`, `fr`,
+ * `ar`; not `EN`, `eng`, `fr-CA` or `xx`. Pure.
+ */
+export function isLanguageCode(code: string): boolean {
+  if (!/^[a-z]{2,3}$/.test(code)) return false;
+  try {
+    return Intl.getCanonicalLocales(code)[0] === code && LANGUAGE_NAMES.of(code) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** What the JSON Schema says of a map of languages (the checks run in `localText`). */
+const LANGUAGE_MAP_SCHEMA = {
+  minProperties: 1,
+  propertyNames: { type: 'string', pattern: '^[a-z]{2,3}$' },
+};
+
+/**
+ * A text people read, of 1 to `max` characters: a plain string, or a map of languages to texts
+ * (`{ "en": "Prosecutor", "fr": "Procureure" }`) with at least one entry. The type is
+ * `LocalText` (`localText.ts`, which the pages load without zod).
+ */
+export function localText(max: number) {
+  const one = text(max);
+  return z
+    .union([one, z.record(z.string(), one).meta(LANGUAGE_MAP_SCHEMA)], {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is missing'
+          : 'must be text, or languages and their texts such as {"en": "…", "fr": "…"}',
+    })
+    .superRefine((value, ctx) => {
+      if (typeof value === 'string') return;
+      const codes = Object.keys(value);
+      if (codes.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'must hold at least one language' });
+      }
+      for (const code of codes) {
+        if (!isLanguageCode(code)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [code],
+            message: `"${code}" is not a language code Gavel knows: write a language's two- or three-letter code in small letters, such as "en", "fr" or "ar"`,
+          });
+        }
+      }
+    })
+    .meta({
+      description: 'A text, or its languages and their texts such as {"en": "…", "fr": "…"}',
+    }) as z.ZodType<LocalText, LocalText>;
+}
+
 export const Speaker = z.strictObject({
-  honorific: text(40).optional(),
+  honorific: localText(40).optional(),
   name: text(120),
-  function: text(200).optional(),
-  organisation: text(200).optional(),
+  function: localText(200).optional(),
+  organisation: localText(200).optional(),
   delegation: text(120).optional(),
 });
 export type Speaker = z.infer<typeof Speaker>;
@@ -76,7 +134,7 @@ export const ProgrammeItemFile = z.strictObject({
   id: Id,
   kind: z.enum(ITEM_KINDS),
   speaker: Speaker,
-  topic: text(300).optional(),
+  topic: localText(300).optional(),
   minutes: Duration,
   warning: Threshold.optional(),
   danger: Threshold.optional(),
@@ -95,7 +153,7 @@ export const RequestTimesFile = z.strictObject({
 export const PanelSegmentFile = z.strictObject({
   id: Id,
   kind: z.literal('panel'),
-  title: text(200),
+  title: localText(200),
   budget: Duration,
   items: z.array(ProgrammeItemFile).max(300, { message: 'must hold at most 300 items' }),
 });
@@ -103,7 +161,7 @@ export const PanelSegmentFile = z.strictObject({
 export const FloorSegmentFile = z.strictObject({
   id: Id,
   kind: z.literal('floor'),
-  title: text(200),
+  title: localText(200),
   budget: Duration,
   times: RequestTimesFile.optional(),
 });
@@ -148,8 +206,8 @@ export const TimeZone = z.string().refine(isTimeZone, {
 export const ProgrammeFile = z.strictObject({
   $schema: z.string().optional(),
   id: Id,
-  title: text(200),
-  venue: text(200).optional(),
+  title: localText(200),
+  venue: localText(200).optional(),
   dates: z.strictObject({ from: IsoDate, to: IsoDate }).optional(),
   plannedStart: LocalDateTimeOrNull.optional(),
   timeZone: TimeZone,
@@ -177,7 +235,7 @@ export interface Item {
   readonly id: string;
   readonly kind: ItemKind | RequestKind;
   readonly speaker: Speaker;
-  readonly topic?: string;
+  readonly topic?: LocalText;
   readonly allottedMs: number;
   /** Time left when the warning (amber) phase begins. */
   readonly warningMs: number;
@@ -192,7 +250,7 @@ export interface Item {
 
 export interface SegmentBase {
   readonly id: string;
-  readonly title: string;
+  readonly title: LocalText;
   readonly budgetMs: number;
   readonly items: readonly Item[];
 }
@@ -207,8 +265,8 @@ export type Segment = PanelSegment | FloorSegment;
 
 export interface ProgrammeMeta {
   readonly id: string;
-  readonly title: string;
-  readonly venue?: string;
+  readonly title: LocalText;
+  readonly venue?: LocalText;
   readonly dates?: { readonly from: string; readonly to: string };
   /** Local date-time in `timeZone`, or null while unset. */
   readonly plannedStart: string | null;
@@ -371,8 +429,41 @@ function ms(value: number | string): number {
   return parseDuration(value) ?? 0;
 }
 
-/** Makes the item Gavel runs from an item as written in a file. Pure. */
-export function itemFromFile(file: ProgrammeItemFile): Item {
+/**
+ * A text in its one written form for a programme in `languages`: a map's languages in the
+ * programme's order, and a map that holds only the first language as the plain string it means.
+ * Languages the programme does not list keep their place after the others (`crossCheck` refuses
+ * them in a file). Pure.
+ */
+export function canonicalText(text: LocalText, languages: readonly string[]): LocalText {
+  if (typeof text === 'string') return text;
+  const order = languages.map((l) => l.split('-')[0] ?? l);
+  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+  const codes = Object.keys(text).sort((a, b) => rank(a) - rank(b));
+  const [first] = codes;
+  if (codes.length === 1 && first !== undefined && first === order[0]) return text[first] ?? '';
+  return Object.fromEntries(codes.map((code) => [code, text[code] ?? '']));
+}
+
+const canonicalSpeaker = (speaker: Speaker, languages: readonly string[]): Speaker => ({
+  ...(speaker.honorific === undefined
+    ? {}
+    : { honorific: canonicalText(speaker.honorific, languages) }),
+  name: speaker.name,
+  ...(speaker.function === undefined
+    ? {}
+    : { function: canonicalText(speaker.function, languages) }),
+  ...(speaker.organisation === undefined
+    ? {}
+    : { organisation: canonicalText(speaker.organisation, languages) }),
+  ...(speaker.delegation === undefined ? {} : { delegation: speaker.delegation }),
+});
+
+/**
+ * Makes the item Gavel runs from an item as written in a file, its texts in their one form for
+ * a programme in `languages` (`canonicalText`). Pure.
+ */
+export function itemFromFile(file: ProgrammeItemFile, languages: readonly string[] = []): Item {
   const allottedMs = ms(file.minutes);
   const thresholds = resolveThresholds(
     allottedMs,
@@ -382,8 +473,8 @@ export function itemFromFile(file: ProgrammeItemFile): Item {
   return {
     id: file.id,
     kind: file.kind,
-    speaker: file.speaker,
-    ...(file.topic === undefined ? {} : { topic: file.topic }),
+    speaker: canonicalSpeaker(file.speaker, languages),
+    ...(file.topic === undefined ? {} : { topic: canonicalText(file.topic, languages) }),
     allottedMs,
     ...thresholds,
     ...(file.note === undefined ? {} : { note: file.note }),
@@ -402,21 +493,21 @@ export function requestTimesFromFile(
   return out;
 }
 
-/** Makes a segment Gavel runs from a segment as written in a file. Pure. */
-export function segmentFromFile(file: SegmentFile): Segment {
+/** Makes a segment Gavel runs from a segment as written in a file (see `itemFromFile`). Pure. */
+export function segmentFromFile(file: SegmentFile, languages: readonly string[] = []): Segment {
   if (file.kind === 'panel') {
     return {
       id: file.id,
       kind: 'panel',
-      title: file.title,
+      title: canonicalText(file.title, languages),
       budgetMs: ms(file.budget),
-      items: file.items.map(itemFromFile),
+      items: file.items.map((item) => itemFromFile(item, languages)),
     };
   }
   return {
     id: file.id,
     kind: 'floor',
-    title: file.title,
+    title: canonicalText(file.title, languages),
     budgetMs: ms(file.budget),
     items: [],
     timesMs: requestTimesFromFile(file.times),
@@ -496,6 +587,46 @@ function crossCheck(file: unknown): ProgrammeProblem[] {
   return problems;
 }
 
+/** The languages of a programme file that names none. */
+export const DEFAULT_LANGUAGES: readonly string[] = ['en', 'fr'];
+
+/** Every text of a file that people read, with its path. Pure. */
+function textsOf(file: ProgrammeFile): [string, LocalText | undefined][] {
+  return [
+    ['title', file.title],
+    ['venue', file.venue],
+    ...file.segments.flatMap((segment, s): [string, LocalText | undefined][] => [
+      [`segments[${s}].title`, segment.title],
+      ...(segment.kind === 'panel' ? segment.items : []).flatMap(
+        (item, i): [string, LocalText | undefined][] => {
+          const at = `segments[${s}].items[${i}]`;
+          return [
+            [`${at}.speaker.honorific`, item.speaker.honorific],
+            [`${at}.speaker.function`, item.speaker.function],
+            [`${at}.speaker.organisation`, item.speaker.organisation],
+            [`${at}.topic`, item.topic],
+          ];
+        },
+      ),
+    ]),
+  ];
+}
+
+/** A text in a language the programme does not list is a mistake: a page could never show it. */
+function languageProblems(file: ProgrammeFile, languages: readonly string[]): ProgrammeProblem[] {
+  const listed = languages.map((l) => l.split('-')[0] ?? l);
+  return textsOf(file).flatMap(([path, text]) =>
+    text === undefined || typeof text === 'string'
+      ? []
+      : Object.keys(text)
+          .filter((code) => !listed.includes(code))
+          .map((code) => ({
+            path: `${path}.${code}`,
+            message: `is not one of the programme's languages (${listed.map((l) => `"${l}"`).join(', ')}): add it to "languages" or remove this text`,
+          })),
+  );
+}
+
 /**
  * Reads a programme file (already parsed from JSON). A file with any problem is refused whole,
  * with every problem named by its path. Pure.
@@ -508,17 +639,20 @@ export function parseProgramme(input: unknown): ProgrammeResult {
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const file = parsed.data;
+  const languages = file.languages ?? DEFAULT_LANGUAGES;
+  const foreign = languageProblems(file, languages);
+  if (foreign.length > 0) return { ok: false, problems: foreign };
   return {
     ok: true,
     programme: {
       id: file.id,
-      title: file.title,
-      ...(file.venue === undefined ? {} : { venue: file.venue }),
+      title: canonicalText(file.title, languages),
+      ...(file.venue === undefined ? {} : { venue: canonicalText(file.venue, languages) }),
       ...(file.dates === undefined ? {} : { dates: file.dates }),
       plannedStart: file.plannedStart ?? null,
       timeZone: file.timeZone,
-      languages: file.languages ?? ['en', 'fr'],
-      segments: file.segments.map(segmentFromFile),
+      languages,
+      segments: file.segments.map((segment) => segmentFromFile(segment, languages)),
       ...(file.statesParties === undefined ? {} : { statesParties: file.statesParties }),
     },
   };

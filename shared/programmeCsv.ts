@@ -1,42 +1,81 @@
 /**
  * Programmes as spreadsheets: one row per item, and a row with empty item columns for a segment
- * without items (an open floor). Reads what Excel writes in English and French locales: comma or
- * semicolon, decimal point or comma. It takes text: a file's bytes are decoded where they arrive
+ * without items (an open floor, with its time per kind of request). A text people read may have a
+ * column per further language, `topic (fr)` beside `topic` (the programme's first language).
+ * Reads what Excel writes in English and French locales: comma or semicolon, decimal point or
+ * comma. It takes text: a file's bytes are decoded where they arrive
  * (UTF-8 with or without a byte-order mark, else Windows-1252: `server/spreadsheetText.ts`). Every
  * problem is named by line and column. Pure.
  */
 import { csvTable, unguardCsvCell, type CsvDelimiter, type CsvValue } from './csv.ts';
 import { formatDurationForFile } from './duration.ts';
 import { slug } from './fold.ts';
+import type { LocalText } from './localText.ts';
 import {
+  DEFAULT_LANGUAGES,
+  isLanguageCode,
   parseProgramme,
+  REQUEST_KINDS,
   type Programme,
   type ProgrammeFile,
   type ProgrammeResult,
+  type RequestKind,
 } from './programme.ts';
 
-/** The columns, in the order Gavel writes them. */
-export const CSV_COLUMNS = [
+/** The time columns of an open floor, one per kind of request. */
+const TIME_COLUMNS = {
+  statement: 'statement time',
+  question: 'question time',
+  answer: 'answer time',
+  reply: 'reply time',
+  'point-of-order': 'point of order time',
+} as const satisfies Record<RequestKind, string>;
+
+/** A segment's columns, in the order Gavel writes them. */
+const SEGMENT_COLUMNS = [
   'segment',
+  'segment id',
   'segment kind',
   'segment budget',
+  TIME_COLUMNS.statement,
+  TIME_COLUMNS.question,
+  TIME_COLUMNS.answer,
+  TIME_COLUMNS.reply,
+  TIME_COLUMNS['point-of-order'],
+] as const;
+
+/** An item's columns, in the order Gavel writes them. */
+const ITEM_COLUMNS = [
   'item id',
   'kind',
   'honorific',
   'name',
   'function',
   'organisation',
+  'delegation',
   'topic',
   'minutes',
   'warning',
   'danger',
   'note',
 ] as const;
+
+/** The columns, in the order Gavel writes them; each of `LOCAL_COLUMNS` may come again per language. */
+export const CSV_COLUMNS = [...SEGMENT_COLUMNS, ...ITEM_COLUMNS] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * The columns of texts people read: the column itself holds the programme's first language, and
+ * `topic (fr)` the same text in French.
+ */
+const LOCAL_COLUMNS = ['segment', 'honorific', 'function', 'organisation', 'topic'] as const;
+type LocalColumn = (typeof LOCAL_COLUMNS)[number];
+const isLocalColumn = (column: string): column is LocalColumn =>
+  (LOCAL_COLUMNS as readonly string[]).includes(column);
 
 /** Header names a French spreadsheet may use, mapped to Gavel's. */
 const ALIASES: Record<string, CsvColumn> = {
-  'segment id': 'segment',
+  'id du segment': 'segment id',
   'type de segment': 'segment kind',
   'durée du segment': 'segment budget',
   'budget du segment': 'segment budget',
@@ -53,6 +92,7 @@ const ALIASES: Record<string, CsvColumn> = {
   durée: 'minutes',
   avertissement: 'warning',
   alerte: 'danger',
+  délégation: 'delegation',
 };
 
 /* ---------------------------------------------------------------------------------------- */
@@ -141,10 +181,12 @@ export type CsvImport =
 /** What the CSV cannot carry: given by the form or the request that uploads it. */
 export interface CsvSessionFields {
   readonly id: string;
-  readonly title: string;
+  readonly title: LocalText;
   readonly timeZone: string;
   readonly plannedStart?: string | null;
-  readonly venue?: string;
+  readonly venue?: LocalText;
+  readonly dates?: { readonly from: string; readonly to: string };
+  /** The programme's languages; the first is the one of the columns without a language. */
   readonly languages?: readonly string[];
 }
 
@@ -159,8 +201,6 @@ function durationCell(value: string): number | string | undefined {
   return text;
 }
 
-/** The item's columns: all but the segment's three. */
-const ITEM_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(3);
 const FIELD_COLUMN: Record<string, CsvColumn> = {
   id: 'item id',
   kind: 'kind',
@@ -168,6 +208,7 @@ const FIELD_COLUMN: Record<string, CsvColumn> = {
   name: 'name',
   function: 'function',
   organisation: 'organisation',
+  delegation: 'delegation',
   topic: 'topic',
   minutes: 'minutes',
   warning: 'warning',
@@ -196,19 +237,45 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
     };
 
   const problems: CsvProblem[] = [];
+  const languages = session.languages ?? DEFAULT_LANGUAGES;
+  const firstLanguage = languages[0]?.split('-')[0] ?? 'en';
   const index = new Map<CsvColumn, number>();
+  // The further languages' columns: `topic (fr)` is the topic in French.
+  const localIndex = new Map<LocalColumn, Map<string, number>>();
   header.cells.forEach((name, i) => {
     const key = normalise(name);
-    const column = (CSV_COLUMNS as readonly string[]).includes(key)
-      ? (key as CsvColumn)
-      : ALIASES[key];
+    const [, base = key, code] = /^(.*?) ?\(([^()]*)\)$/.exec(key) ?? [];
+    const column = (CSV_COLUMNS as readonly string[]).includes(base)
+      ? (base as CsvColumn)
+      : ALIASES[base];
     if (column === undefined) {
       if (key !== '')
         problems.push({
           line: header.line,
           column: name,
-          message: `"${name}" is not a column Gavel knows (the columns are: ${CSV_COLUMNS.join(', ')})`,
+          message: `"${name}" is not a column Gavel knows (the columns are: ${CSV_COLUMNS.join(', ')}; the columns ${LOCAL_COLUMNS.join(', ')} may come again for another language, as "topic (fr)")`,
         });
+    } else if (code !== undefined) {
+      const byCode = localIndex.get(column as LocalColumn) ?? new Map<string, number>();
+      if (!isLocalColumn(column)) {
+        problems.push({
+          line: header.line,
+          column: name,
+          message: `the column "${column}" is the same in every language: only ${LOCAL_COLUMNS.join(', ')} may come again for another language`,
+        });
+      } else if (!isLanguageCode(code)) {
+        problems.push({
+          line: header.line,
+          column: name,
+          message: `"${code}" is not a language code Gavel knows: write a language's two- or three-letter code in small letters, as in "${column} (fr)"`,
+        });
+      } else if (byCode.has(code)) {
+        problems.push({
+          line: header.line,
+          column: name,
+          message: `the column "${column} (${code})" appears twice`,
+        });
+      } else localIndex.set(column, byCode.set(code, i));
     } else if (index.has(column)) {
       problems.push({
         line: header.line,
@@ -217,6 +284,11 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
       });
     } else index.set(column, i);
   });
+  // A sheet that names its segments only by a "segment id" column uses the ids as titles.
+  if (!index.has('segment') && index.has('segment id')) {
+    index.set('segment', index.get('segment id') ?? 0);
+    index.delete('segment id');
+  }
   for (const required of ['segment', 'segment kind', 'segment budget'] as const) {
     if (!index.has(required))
       problems.push({
@@ -228,12 +300,33 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
   if (problems.length > 0) return { ok: false, problems };
 
   // A cell the exporter guarded against formulas ("'=…") is read without its guard quote.
-  const cell = (row: CsvRow, column: CsvColumn) => {
-    const i = index.get(column);
-    return i === undefined ? '' : unguardCsvCell((row.cells[i] ?? '').trim());
+  const read = (row: CsvRow, i: number | undefined) =>
+    i === undefined ? '' : unguardCsvCell((row.cells[i] ?? '').trim());
+  const cell = (row: CsvRow, column: CsvColumn) => read(row, index.get(column));
+  /**
+   * A text in every language the row gives: the plain column's text alone, or a map of languages
+   * when a language's column is filled (the plain column then holds the first language). Absent
+   * when every cell is empty.
+   */
+  const localCell = (row: CsvRow, column: LocalColumn): LocalText | undefined => {
+    const plain = cell(row, column);
+    const others = [...(localIndex.get(column) ?? [])]
+      .map(([code, i]): [string, string] => [code, read(row, i)])
+      .filter(([, value]) => value !== '');
+    if (others.length === 0) return plain === '' ? undefined : plain;
+    return Object.fromEntries(plain === '' ? others : [[firstLanguage, plain], ...others]);
   };
+  const anyCell = (row: CsvRow, columns: readonly CsvColumn[]) =>
+    columns.some(
+      (c) =>
+        cell(row, c) !== '' ||
+        (isLocalColumn(c) && [...(localIndex.get(c)?.values() ?? [])].some((i) => read(row, i))),
+    );
+  /** The text a made id comes from: the first language's, else the first one given. */
+  const firstText = (text: LocalText | undefined) =>
+    text === undefined ? '' : typeof text === 'string' ? text : (Object.values(text)[0] ?? '');
 
-  // Rows of one segment follow each other; a segment is named by its title.
+  // Rows of one segment follow each other; a segment is named by its id, else by its title.
   const segments: Record<string, unknown>[] = [];
   const segmentLines: number[] = [];
   const itemLines: number[][] = [];
@@ -242,29 +335,46 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
   // once every id the file gives is known, so that a made id never takes a given one.
   const unnamed: { item: Record<string, unknown>; from: string }[] = [];
   let current: {
-    title: string;
+    key: string;
     record: Record<string, unknown>;
     items: Record<string, unknown>[];
   } | null = null;
   for (const row of body) {
-    const title = cell(row, 'segment');
-    if (current === null || title !== current.title) {
+    const title = localCell(row, 'segment') ?? '';
+    const givenId = cell(row, 'segment id');
+    const key = givenId !== '' ? `id:${givenId}` : `title:${JSON.stringify(title)}`;
+    if (current === null || key !== current.key) {
       const kind = cell(row, 'segment kind').toLowerCase();
       const items: Record<string, unknown>[] = [];
       const record: Record<string, unknown> = {
-        id: slug(title, taken, 'segment'),
+        id: givenId !== '' ? givenId : slug(firstText(title), taken, 'segment'),
         kind: kind === 'open floor' || kind === 'débat' || kind === 'tribune' ? 'floor' : kind,
         title,
         budget: durationCell(cell(row, 'segment budget')),
       };
+      if (givenId !== '') taken.add(givenId);
+      const times: Record<string, unknown> = {};
+      for (const requestKind of REQUEST_KINDS) {
+        const value = durationCell(cell(row, TIME_COLUMNS[requestKind]));
+        if (value !== undefined) times[requestKind] = value;
+      }
       if (record.kind !== 'floor') record.items = items;
+      if (Object.keys(times).length > 0) {
+        if (record.kind === 'floor') record.times = times;
+        else
+          problems.push({
+            line: row.line,
+            column: TIME_COLUMNS[Object.keys(times)[0] as RequestKind],
+            message:
+              'only an open-floor segment has times per kind of request: a panel gives each item its minutes',
+          });
+      }
       segments.push(record);
       segmentLines.push(row.line);
       itemLines.push([]);
-      current = { title, record, items };
+      current = { key, record, items };
     }
-    const hasItem = ITEM_COLUMNS.some((c) => cell(row, c) !== '');
-    if (!hasItem) continue;
+    if (!anyCell(row, ITEM_COLUMNS)) continue;
     if (current.record.kind === 'floor') {
       problems.push({
         line: row.line,
@@ -273,23 +383,34 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
       });
       continue;
     }
-    const speaker: Record<string, string> = {};
-    for (const key of ['honorific', 'name', 'function', 'organisation'] as const) {
+    const speaker: Record<string, LocalText> = {};
+    for (const key of ['honorific', 'function', 'organisation'] as const) {
+      const value = localCell(row, key);
+      if (value !== undefined) speaker[key] = value;
+    }
+    for (const key of ['name', 'delegation'] as const) {
       const value = cell(row, key);
       if (value !== '') speaker[key] = value;
     }
     const item: Record<string, unknown> = {
       id: cell(row, 'item id'),
       kind: cell(row, 'kind').toLowerCase(),
-      speaker,
+      speaker: {
+        ...(speaker.honorific === undefined ? {} : { honorific: speaker.honorific }),
+        ...(speaker.name === undefined ? {} : { name: speaker.name }),
+        ...(speaker.function === undefined ? {} : { function: speaker.function }),
+        ...(speaker.organisation === undefined ? {} : { organisation: speaker.organisation }),
+        ...(speaker.delegation === undefined ? {} : { delegation: speaker.delegation }),
+      },
     };
-    for (const key of ['topic', 'note'] as const)
-      if (cell(row, key) !== '') item[key] = cell(row, key);
+    const topic = localCell(row, 'topic');
+    if (topic !== undefined) item.topic = topic;
     for (const key of ['minutes', 'warning', 'danger'] as const) {
       const value = durationCell(cell(row, key));
       if (value !== undefined) item[key] = value;
     }
-    if (item.id === '') unnamed.push({ item, from: speaker.name ?? String(item.kind) });
+    if (cell(row, 'note') !== '') item.note = cell(row, 'note');
+    if (item.id === '') unnamed.push({ item, from: cell(row, 'name') || String(item.kind) });
     current.items.push(item);
     itemLines[itemLines.length - 1]?.push(row.line);
   }
@@ -308,6 +429,7 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
     id: session.id,
     title: session.title,
     ...(session.venue ? { venue: session.venue } : {}),
+    ...(session.dates ? { dates: session.dates } : {}),
     plannedStart: session.plannedStart ?? null,
     timeZone: session.timeZone,
     ...(session.languages ? { languages: [...session.languages] } : {}),
@@ -322,18 +444,21 @@ export function importProgrammeCsv(text: string, session: CsvSessionFields): Csv
       if (!m) return { line: null, column: p.path, message: p.message };
       const s = Number(m[1]);
       const line = m[2] === undefined ? segmentLines[s] : itemLines[s]?.[Number(m[2])];
-      const field = m[3] ?? '';
-      const column =
+      // `topic.fr`: the topic's French, in the column "topic (fr)".
+      const [, field = '', code] = /^(.*?)(?:\.([a-z]{2,3}))?$/.exec(m[3] ?? '') ?? [];
+      const named =
         m[2] === undefined
           ? ((
               {
-                id: 'segment',
+                id: index.has('segment id') ? 'segment id' : 'segment',
                 kind: 'segment kind',
                 title: 'segment',
                 budget: 'segment budget',
+                ...Object.fromEntries(REQUEST_KINDS.map((k) => [`times.${k}`, TIME_COLUMNS[k]])),
               } as Record<string, string>
             )[field] ?? field)
           : (FIELD_COLUMN[field.replace(/^speaker\./, '')] ?? field);
+      const column = code === undefined || code === firstLanguage ? named : `${named} (${code})`;
       // Other places are named by their line too, as the person sees them in the spreadsheet.
       const message = p.message.replace(
         /segments\[(\d+)\]\.items\[(\d+)\]/g,
@@ -374,26 +499,71 @@ export function exportProgrammeCsv(file: ProgrammeFile, delimiter: CsvDelimiter 
     const value = typeof v === 'number' ? formatDurationForFile(Math.round(v * 60_000)) : v;
     return typeof value === 'string' && delimiter === ';' ? value.replace('.', ',') : value;
   };
-  const rows: CsvValue[][] = [[...CSV_COLUMNS]];
+  const first = (file.languages ?? DEFAULT_LANGUAGES)[0]?.split('-')[0] ?? 'en';
+  type Cells = Partial<Record<CsvColumn, LocalText | number>>;
+  const lines: Cells[] = [];
   for (const segment of file.segments) {
-    const head = [segment.title, segment.kind, dur(segment.budget)];
+    const head: Cells = {
+      segment: segment.title,
+      'segment id': segment.id,
+      'segment kind': segment.kind,
+      'segment budget': segment.budget,
+    };
+    if (segment.kind === 'floor')
+      for (const kind of REQUEST_KINDS) head[TIME_COLUMNS[kind]] = segment.times?.[kind];
     const items = segment.kind === 'panel' ? segment.items : [];
-    if (items.length === 0) rows.push([...head, ...ITEM_COLUMNS.map(() => undefined)]);
+    if (items.length === 0) lines.push(head);
     for (const item of items)
-      rows.push([
+      lines.push({
         ...head,
-        item.id,
-        item.kind,
-        item.speaker.honorific,
-        item.speaker.name,
-        item.speaker.function,
-        item.speaker.organisation,
-        item.topic,
-        dur(item.minutes),
-        dur(item.warning),
-        dur(item.danger),
-        item.note,
-      ]);
+        'item id': item.id,
+        kind: item.kind,
+        honorific: item.speaker.honorific,
+        name: item.speaker.name,
+        function: item.speaker.function,
+        organisation: item.speaker.organisation,
+        delegation: item.speaker.delegation,
+        topic: item.topic,
+        minutes: item.minutes,
+        warning: item.warning,
+        danger: item.danger,
+        note: item.note,
+      });
   }
-  return csvTable(rows, delimiter);
+  // A column per further language that some text of that column has, in the programme's order.
+  const order = (file.languages ?? DEFAULT_LANGUAGES).map((l) => l.split('-')[0] ?? l);
+  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+  type Column = { column: CsvColumn; code?: string };
+  const columns = CSV_COLUMNS.flatMap((column): Column[] => {
+    if (!isLocalColumn(column)) return [{ column }];
+    const codes = new Set<string>();
+    for (const line of lines) {
+      const text = line[column];
+      if (typeof text === 'object') for (const code of Object.keys(text)) codes.add(code);
+    }
+    codes.delete(first);
+    const extra = [...codes].sort((a, b) => rank(a) - rank(b));
+    return [{ column }, ...extra.map((code) => ({ column, code }))];
+  });
+  const DURATIONS: readonly CsvColumn[] = [
+    'segment budget',
+    'minutes',
+    'warning',
+    'danger',
+    ...Object.values(TIME_COLUMNS),
+  ];
+  const value = (line: Cells, { column, code }: Column): CsvValue => {
+    const v = line[column];
+    if (DURATIONS.includes(column)) return dur(typeof v === 'object' ? undefined : v);
+    // A plain text is in the first language: its column only.
+    if (typeof v !== 'object') return code === undefined ? v : undefined;
+    return Object.hasOwn(v, code ?? first) ? v[code ?? first] : undefined;
+  };
+  return csvTable(
+    [
+      columns.map(({ column, code }) => (code === undefined ? column : `${column} (${code})`)),
+      ...lines.map((line) => columns.map((c) => value(line, c))),
+    ],
+    delimiter,
+  );
 }

@@ -5,6 +5,7 @@
  */
 import type { Category } from './categories.ts';
 import { csvTable, type CsvDelimiter, type CsvValue } from './csv.ts';
+import { pick, type LocalText } from './localText.ts';
 import type { RequestKind, Speaker } from './programme.ts';
 import type {
   DelegationRef,
@@ -22,7 +23,7 @@ import { formatZonedDateTime } from './zonedTime.ts';
 export interface TurnRecord {
   readonly turnId: string;
   readonly segmentId: string;
-  readonly segmentTitle: string;
+  readonly segmentTitle: LocalText;
   readonly itemId: string;
   readonly requestId: string | null;
   readonly kind: Turn['kind'];
@@ -82,7 +83,7 @@ export interface RequestRecord {
 
 export interface SegmentRecord {
   readonly segmentId: string;
-  readonly title: string;
+  readonly title: LocalText;
   readonly kind: 'panel' | 'floor';
   readonly budgetMs: number;
   /** The sum of the items' allotted time (a panel), or the budget (an open floor). */
@@ -103,8 +104,8 @@ export interface Total {
 export interface SessionRecord {
   readonly session: {
     readonly id: string;
-    readonly title: string;
-    readonly venue: string | null;
+    readonly title: LocalText;
+    readonly venue: LocalText | null;
     readonly timeZone: string;
   };
   readonly startedAt: number | null;
@@ -220,7 +221,9 @@ function countsFor(
   const named = t.speaker.organisation;
   const ref =
     t.delegation ??
-    (t.category === 'panellist' && named ? { id: null, en: named, fr: named } : null);
+    (t.category === 'panellist' && named
+      ? { id: null, en: pick(named, 'en'), fr: pick(named, 'fr') }
+      : null);
   if (!ref) return null;
   const listed = ref.id === null ? undefined : lookupDelegation(state, ref.id);
   if (t.category === 'panellist' && listed && STATES.has(listed.category)) return null;
@@ -310,17 +313,45 @@ export type RecordTable = (typeof RECORD_TABLES)[number];
 
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
 
+/** A delegation's name in the record's language: French for `fr`, else English. */
+const refName = (ref: DelegationRef | null | undefined, lang: string) =>
+  ref && (lang === 'fr' ? ref.fr : ref.en);
+
+/**
+ * Who spoke in a turn, in `lang`: the honorific and name, or, for a delegation that took the
+ * floor without naming its speaker, the delegation's name in that language (its turn's item was
+ * named in English: "Afrique du Sud", not "South Africa", in French). `delegation` is the
+ * delegation a named speaker of the floor spoke for, null otherwise. Pure.
+ */
+export function turnSpeaker(
+  turn: Pick<TurnRecord, 'speaker' | 'delegation' | 'requestId'>,
+  lang: string,
+): { name: string; delegation: string | null } {
+  const { speaker, delegation } = turn;
+  const fromFloor = turn.requestId !== null && delegation !== null;
+  if (fromFloor && speaker.name === delegation.en && speaker.honorific === undefined) {
+    return { name: refName(delegation, lang) ?? speaker.name, delegation: null };
+  }
+  return {
+    name: [pick(speaker.honorific, lang), speaker.name].filter(Boolean).join(' '),
+    delegation: fromFloor ? (refName(delegation, lang) ?? null) : null,
+  };
+}
+
 /**
  * One table of the record as CSV: whole seconds, a header row, instants as local date-times in
  * the session's time zone (`2016-11-16 10:05:30`, which Excel reads as a date), each such
  * column naming the zone in its header (`started_at (Europe/Amsterdam)`). The columns are
  * documented in docs/record.md. Text that a spreadsheet would read as a formula is guarded (see
- * `csvCell`). Comma-separated unless `delimiter` says `;` (a French Excel). Pure.
+ * `csvCell`). Comma-separated unless `delimiter` says `;` (a French Excel). Titles, honorifics
+ * and delegations are in `lang` (a base code such as `fr`), each falling back to the programme's
+ * first language. Pure.
  */
 export function recordCsv(
   record: SessionRecord,
   table: RecordTable,
   delimiter: CsvDelimiter = ',',
+  lang = 'en',
 ): string {
   const zone = record.session.timeZone;
   const local = (at: number | null) => (at === null ? null : formatZonedDateTime(at, zone));
@@ -357,13 +388,13 @@ export function recordCsv(
       ];
       rows = record.turns.map((t) => [
         t.turnId,
-        t.segmentTitle,
+        pick(t.segmentTitle, lang),
         t.itemId,
         t.requestId,
         t.kind,
-        [t.speaker.honorific, t.speaker.name].filter(Boolean).join(' '),
-        t.delegation?.en,
-        t.onBehalfOf?.en,
+        turnSpeaker(t, lang).name,
+        refName(t.delegation, lang),
+        refName(t.onBehalfOf, lang),
         t.category,
         seconds(t.plannedMs),
         seconds(t.grantedMs),
@@ -400,11 +431,11 @@ export function recordCsv(
       ];
       rows = record.requests.map((r) => [
         r.requestId,
-        r.delegation.en,
+        refName(r.delegation, lang),
         r.category,
         r.kind,
         r.speakerName,
-        r.onBehalfOf?.en,
+        refName(r.onBehalfOf, lang),
         r.addressedTo,
         r.status,
         local(r.requestedAt),
@@ -429,7 +460,7 @@ export function recordCsv(
       ];
       rows = record.segments.map((s) => [
         s.segmentId,
-        s.title,
+        pick(s.title, lang),
         s.kind,
         seconds(s.budgetMs),
         seconds(s.plannedMs),

@@ -5,7 +5,7 @@
 import { answersDue } from '../../shared/answers.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { speakerName } from '../lib/format.ts';
-import { defineMessages, usePlural, useT } from '../lib/i18n.ts';
+import { defineMessages, useLang, usePlural, useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
 
 const answerMessages = defineMessages({
@@ -25,6 +25,7 @@ const answerMessages = defineMessages({
 
 export function AnswersDue({ view }: { view: SessionView }) {
   const t = useT(answerMessages);
+  const lang = useLang((s) => s.lang);
   const plural = usePlural(answerMessages);
   const due = answersDue(view.floor.requests);
   if (due.length === 0) return null;
@@ -37,7 +38,9 @@ export function AnswersDue({ view }: { view: SessionView }) {
           const panellist = items.find((i) => i.id === d.panellistItemId);
           return (
             <li key={d.panellistItemId} className="request">
-              <strong>{panellist ? speakerName(panellist.speaker) : d.panellistItemId}</strong>{' '}
+              <strong>
+                {panellist ? speakerName(panellist.speaker, lang) : d.panellistItemId}
+              </strong>{' '}
               <span className="hint">{plural('questions', d.questionIds.length)}</span>{' '}
               <button
                 type="button"

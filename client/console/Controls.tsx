@@ -9,7 +9,8 @@ import { fail } from '../../shared/errors.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { enablementOfView } from '../../shared/views.ts';
 import { speakerName } from '../lib/format.ts';
-import { useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { useLang, useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
 import { commandFor, commandLabelKey, KEY_ACTIONS, type KeyAction } from './actions.ts';
 import { ConsoleButton } from './ConsoleButton.tsx';
@@ -20,6 +21,7 @@ import { currentSegment, nextUpcomingItem } from './viewHelpers.ts';
 
 export function Controls({ view }: { view: SessionView }) {
   const t = useT(messages);
+  const lang = useLang((s) => s.lang);
   const enablement = enablementOfView(view);
   const refusalOf = (type: CommandType) => availability(enablement, type);
 
@@ -131,7 +133,7 @@ export function Controls({ view }: { view: SessionView }) {
         {confirmed(
           'speaker.skip',
           { type: 'speaker.skip', itemId: skipItem?.id ?? '' },
-          t('confirm.skip', { name: skipItem ? speakerName(skipItem.speaker) : '' }),
+          t('confirm.skip', { name: skipItem ? speakerName(skipItem.speaker, lang) : '' }),
           t('controls.skip-next'),
           'control-skip',
           refusalOf('speaker.skip') ??
@@ -140,7 +142,7 @@ export function Controls({ view }: { view: SessionView }) {
         {confirmed(
           'segment.end',
           { type: 'segment.end' },
-          t('confirm.end-segment', { title: segment?.title ?? '' }),
+          t('confirm.end-segment', { title: pick(segment?.title, lang) ?? '' }),
           t('controls.end-segment'),
           'control-end-segment',
         )}

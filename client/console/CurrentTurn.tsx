@@ -2,6 +2,7 @@
 import type { SessionView } from '../../shared/views.ts';
 import { viewCurrentTurn } from '../../shared/views.ts';
 import { speakerName, speakerRole } from '../lib/format.ts';
+import { pick } from '../../shared/localText.ts';
 import { categoryKey, common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { Countdown } from './Countdown.tsx';
 import { messages } from './messages.ts';
@@ -18,14 +19,26 @@ export function CurrentTurn({ view }: { view: SessionView }) {
   const interrupted = findTurn(view, view.current.interruptedTurnId);
   const interruptedItem = interrupted ? findViewItem(view, interrupted.itemId)?.item : undefined;
   const interruptedName = interruptedItem
-    ? itemName(view, interruptedItem, speakerName, (r) => delegationLabel(r, lang))
+    ? itemName(
+        view,
+        interruptedItem,
+        (s) => speakerName(s, lang),
+        (r) => delegationLabel(r, lang),
+      )
     : null;
 
   // A floor turn speaks for a delegation, shown in the console's language: as its name when no
   // speaker was named, else beside the speaker's name.
   const floorTurn = turn?.requestId != null && turn.delegation !== null;
   const named =
-    floorTurn && item ? itemName(view, item, speakerName, (r) => delegationLabel(r, lang)) : null;
+    floorTurn && item
+      ? itemName(
+          view,
+          item,
+          (s) => speakerName(s, lang),
+          (r) => delegationLabel(r, lang),
+        )
+      : null;
   const role = turn?.delegation
     ? [
         floorTurn && turn.delegation && named !== delegationLabel(turn.delegation, lang)
@@ -56,22 +69,25 @@ export function CurrentTurn({ view }: { view: SessionView }) {
           <div className="turn-head">
             <div className="turn-who">
               <p className="turn-name" data-testid="current-speaker">
-                {speakerName(speaker)}
+                {speakerName(speaker, lang)}
               </p>
               <p className="turn-role" data-testid="current-role">
                 {[
                   // A named floor speaker's organisation is the delegation, said once by `role`
                   // in the console's language.
                   floorTurn && turn.delegation
-                    ? speakerRole({
-                        ...speaker,
-                        organisation: [turn.delegation.en, turn.delegation.fr].includes(
-                          speaker.organisation ?? '',
-                        )
-                          ? undefined
-                          : speaker.organisation,
-                      })
-                    : speakerRole(speaker),
+                    ? speakerRole(
+                        {
+                          ...speaker,
+                          organisation: [turn.delegation.en, turn.delegation.fr].includes(
+                            pick(speaker.organisation, lang) ?? '',
+                          )
+                            ? undefined
+                            : speaker.organisation,
+                        },
+                        lang,
+                      )
+                    : speakerRole(speaker, lang),
                   role,
                 ]
                   .filter(Boolean)
@@ -79,7 +95,9 @@ export function CurrentTurn({ view }: { view: SessionView }) {
               </p>
               <p className="turn-topic">
                 <span className="badge">{tc(`kind.${turn.kind}`)}</span>{' '}
-                {item?.topic && <span title={item.topic}>{item.topic}</span>}
+                {item?.topic && (
+                  <span title={pick(item.topic, lang)}>{pick(item.topic, lang)}</span>
+                )}
               </p>
             </div>
             <div className="turn-flags">

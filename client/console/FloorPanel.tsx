@@ -7,6 +7,7 @@ import type { SessionView } from '../../shared/views.ts';
 import { availability } from '../../shared/enablement.ts';
 import { enablementOfView } from '../../shared/views.ts';
 import { minutes } from '../lib/format.ts';
+import { pick } from '../../shared/localText.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { useServerNow } from '../lib/useServerNow.ts';
 import { act } from './act.ts';
@@ -69,8 +70,10 @@ export function FloorPanel({ view }: { view: SessionView }) {
       </div>
       {/* The segment under way is named in the top bar: the line is for a list opened ahead. */}
       {segment?.id !== view.current.segmentId && (
-        <p className="hint floor-for" title={segment?.title}>
-          {segment ? t('floor.for-segment', { title: segment.title }) : t('floor.no-segment')}
+        <p className="hint floor-for" title={pick(segment?.title, lang)}>
+          {segment
+            ? t('floor.for-segment', { title: pick(segment.title, lang) })
+            : t('floor.no-segment')}
         </p>
       )}
       <div className="floor-state">

@@ -9,9 +9,10 @@ import { fail } from '../../shared/errors.ts';
 import type { ItemKind, Speaker } from '../../shared/programme.ts';
 import { ITEM_KINDS } from '../../shared/kinds.ts';
 import type { ItemView, SegmentView } from '../../shared/views.ts';
-import { common, useT } from '../lib/i18n.ts';
+import { pick, type LocalText } from '../../shared/localText.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
 import { act, showRefusal } from './act.ts';
-import { durationInput, optional } from './formValues.ts';
+import { durationInput, editedText, optional } from './formValues.ts';
 import { messages } from './messages.ts';
 
 export function ItemForm({
@@ -29,13 +30,16 @@ export function ItemForm({
 }) {
   const t = useT(messages);
   const tc = useT(common);
+  const lang = useLang((s) => s.lang);
   const id = useId();
+  // A text in several languages is edited in the console's language; the others are kept.
+  const shown = (text: LocalText | undefined) => pick(text, lang) ?? '';
   const initialMinutes = item ? String(formatDurationForFile(item.allottedMs)) : '';
-  const [honorific, setHonorific] = useState(item?.speaker.honorific ?? '');
+  const [honorific, setHonorific] = useState(shown(item?.speaker.honorific));
   const [name, setName] = useState(item?.speaker.name ?? '');
-  const [fn, setFn] = useState(item?.speaker.function ?? '');
-  const [organisation, setOrganisation] = useState(item?.speaker.organisation ?? '');
-  const [topic, setTopic] = useState(item?.topic ?? '');
+  const [fn, setFn] = useState(shown(item?.speaker.function));
+  const [organisation, setOrganisation] = useState(shown(item?.speaker.organisation));
+  const [topic, setTopic] = useState(shown(item?.topic));
   const initialKind: ItemKind =
     item && item.kind !== 'point-of-order' ? item.kind : item ? 'statement' : 'presentation';
   const [kind, setKind] = useState<ItemKind>(initialKind);
@@ -45,9 +49,9 @@ export function ItemForm({
 
   const speaker = (): Speaker => {
     const s: { -readonly [K in keyof Speaker]: Speaker[K] } = { name: name.trim() };
-    const h = optional(honorific);
-    const f = optional(fn);
-    const o = optional(organisation);
+    const h = editedText(item?.speaker.honorific, honorific, lang);
+    const f = editedText(item?.speaker.function, fn, lang);
+    const o = editedText(item?.speaker.organisation, organisation, lang);
     if (h) s.honorific = h;
     if (f) s.function = f;
     if (o) s.organisation = o;
@@ -72,13 +76,14 @@ export function ItemForm({
     const before = item.speaker;
     if (
       s.name !== before.name ||
-      s.honorific !== before.honorific ||
-      s.function !== before.function ||
-      s.organisation !== before.organisation
+      honorific.trim() !== shown(before.honorific) ||
+      fn.trim() !== shown(before.function) ||
+      organisation.trim() !== shown(before.organisation)
     ) {
       changes.speaker = s;
     }
-    if ((optional(topic) ?? null) !== (item.topic ?? null)) changes.topic = optional(topic) ?? null;
+    if (topic.trim() !== shown(item.topic))
+      changes.topic = editedText(item.topic, topic, lang) ?? null;
     if (kind !== initialKind) changes.kind = kind;
     if (length.trim() !== initialMinutes) changes.minutes = durationInput(length);
     const moving = target !== segmentId;
@@ -179,7 +184,7 @@ export function ItemForm({
           >
             {segments.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.title}
+                {pick(s.title, lang)}
               </option>
             ))}
           </select>

@@ -9,6 +9,7 @@ import type { ItemView, SegmentView, SessionView } from '../../shared/views.ts';
 import { onTheFloor } from '../../shared/state.ts';
 import { enablementOfView } from '../../shared/views.ts';
 import { minutes, speakerName, speakerRole } from '../lib/format.ts';
+import { pick } from '../../shared/localText.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
 import { ConsoleButton } from './ConsoleButton.tsx';
@@ -51,7 +52,12 @@ export function ItemRow({
     editButton.current?.focus();
   }, [editing]);
   const lang = useLang((s) => s.lang);
-  const name = itemName(view, item, speakerName, (ref) => delegationLabel(ref, lang));
+  const name = itemName(
+    view,
+    item,
+    (s) => speakerName(s, lang),
+    (ref) => delegationLabel(ref, lang),
+  );
   const enablement = enablementOfView(view);
   const panel = segment.kind === 'panel';
   const upcoming = item.status === 'upcoming';
@@ -91,8 +97,10 @@ export function ItemRow({
       </button>
       {open && (
         <div id={detailsId} className="item-details">
-          <p>{[speakerRole(item.speaker), tc(`kind.${item.kind}`)].filter(Boolean).join(' · ')}</p>
-          {item.topic && <p className="item-topic">{item.topic}</p>}
+          <p>
+            {[speakerRole(item.speaker, lang), tc(`kind.${item.kind}`)].filter(Boolean).join(' · ')}
+          </p>
+          {item.topic && <p className="item-topic">{pick(item.topic, lang)}</p>}
           <p className="time">
             {t('item.planned', { minutes: minutes(item.allottedMs) })}
             {spokenMs > 0 && ` · ${t('item.spoke', { length: formatLength(spokenMs) })}`}

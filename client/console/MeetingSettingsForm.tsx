@@ -2,9 +2,11 @@
 import { useId, useMemo, useState } from 'react';
 import type { CommandOf } from '../../shared/commands.ts';
 import type { SessionView } from '../../shared/views.ts';
-import { useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { useLang, useT } from '../lib/i18n.ts';
 import { act, showRefusal } from './act.ts';
 import { fail } from '../../shared/errors.ts';
+import { editedText } from './formValues.ts';
 import { messages } from './messages.ts';
 
 type Changes = CommandOf<'session.update'>['changes'];
@@ -12,8 +14,12 @@ type Changes = CommandOf<'session.update'>['changes'];
 export function MeetingSettingsForm({ view, onDone }: { view: SessionView; onDone: () => void }) {
   const t = useT(messages);
   const id = useId();
-  const [title, setTitle] = useState(view.meta.title);
-  const [venue, setVenue] = useState(view.meta.venue ?? '');
+  const lang = useLang((s) => s.lang);
+  // A text in several languages is edited in the console's language; the others are kept.
+  const shownTitle = pick(view.meta.title, lang);
+  const shownVenue = pick(view.meta.venue, lang) ?? '';
+  const [title, setTitle] = useState(shownTitle);
+  const [venue, setVenue] = useState(shownVenue);
   const [plannedStart, setPlannedStart] = useState(view.meta.plannedStart?.slice(0, 16) ?? '');
   const [timeZone, setTimeZone] = useState(view.meta.timeZone);
   const zones = useMemo(() => {
@@ -31,8 +37,10 @@ export function MeetingSettingsForm({ view, onDone }: { view: SessionView; onDon
       onSubmit={(e) => {
         e.preventDefault();
         const changes: { -readonly [K in keyof Changes]: Changes[K] } = {};
-        if (title.trim() !== view.meta.title) changes.title = title.trim();
-        if (venue.trim() !== (view.meta.venue ?? '')) changes.venue = venue.trim() || null;
+        const editedTitle = editedText(view.meta.title, title, lang);
+        if (title.trim() !== shownTitle && editedTitle !== undefined) changes.title = editedTitle;
+        if (venue.trim() !== shownVenue)
+          changes.venue = editedText(view.meta.venue, venue, lang) ?? null;
         const start = plannedStart || null;
         if (start !== (view.meta.plannedStart?.slice(0, 16) ?? null)) changes.plannedStart = start;
         if (timeZone.trim() !== view.meta.timeZone) changes.timeZone = timeZone.trim();

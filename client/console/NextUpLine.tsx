@@ -2,6 +2,7 @@
 import type { SessionView } from '../../shared/views.ts';
 import { nextUp } from '../../shared/views.ts';
 import { speakerName, speakerRole } from '../lib/format.ts';
+import { pick } from '../../shared/localText.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { messages } from './messages.ts';
 import { itemName } from './viewHelpers.ts';
@@ -17,12 +18,17 @@ export function NextUpLine({ view }: { view: SessionView }) {
   else if (next.kind === 'resume') {
     who = next.item.id;
     text = t('turn.next-resume', {
-      who: itemName(view, next.item, speakerName, (ref) => delegationLabel(ref, lang)),
+      who: itemName(
+        view,
+        next.item,
+        (s) => speakerName(s, lang),
+        (ref) => delegationLabel(ref, lang),
+      ),
     });
   } else if (next.kind === 'item') {
     who = next.item.id;
     text = t('turn.next', {
-      who: [speakerName(next.item.speaker), speakerRole(next.item.speaker)]
+      who: [speakerName(next.item.speaker, lang), speakerRole(next.item.speaker, lang)]
         .filter(Boolean)
         .join(', '),
     });
@@ -33,7 +39,7 @@ export function NextUpLine({ view }: { view: SessionView }) {
     });
   } else {
     who = next.segment.id;
-    text = t('turn.next-floor', { title: next.segment.title });
+    text = t('turn.next-floor', { title: pick(next.segment.title, lang) });
   }
   return (
     <p className="next-up" data-testid="next-up" data-next={who ?? ''}>

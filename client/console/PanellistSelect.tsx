@@ -1,6 +1,7 @@
 /** Picks a panellist of the programme: whom a question is for, or who answers. */
 import type { ItemView } from '../../shared/views.ts';
 import { speakerName } from '../lib/format.ts';
+import { useLang } from '../lib/i18n.ts';
 
 export function PanellistSelect({
   id,
@@ -15,6 +16,7 @@ export function PanellistSelect({
   value: string;
   onChange: (itemId: string) => void;
 }) {
+  const lang = useLang((s) => s.lang);
   return (
     <select
       id={id}
@@ -26,7 +28,7 @@ export function PanellistSelect({
       <option value="" disabled />
       {items.map((i) => (
         <option key={i.id} value={i.id}>
-          {speakerName(i.speaker)}
+          {speakerName(i.speaker, lang)}
         </option>
       ))}
     </select>

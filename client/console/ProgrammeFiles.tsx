@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import type { Programme } from '../../shared/programme.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { RECORD_TABLES } from '../../shared/record.ts';
+import { pick, type LocalText } from '../../shared/localText.ts';
 import { useLang, usePlural, useT } from '../lib/i18n.ts';
 import { filesMessages } from './filesMessages.ts';
 import { TOKEN_STORAGE_KEY } from './token.ts';
@@ -23,6 +24,14 @@ type Check =
   | { readonly state: 'ready'; readonly programme: Programme; readonly idTaken: boolean }
   | { readonly state: 'problems'; readonly message: string; readonly problems: readonly Problem[] }
   | { readonly state: 'created'; readonly id: string };
+
+/** A rehearsal's title: the meeting's, in each of its languages, with `suffix`. */
+function rehearsalTitle(title: LocalText, suffix: string): LocalText {
+  const one = (text: string) => `${text.slice(0, 180)}${suffix}`;
+  return typeof title === 'string'
+    ? one(title)
+    : Object.fromEntries(Object.entries(title).map(([code, text]) => [code, one(text)]));
+}
 
 function storedToken(): string | null {
   try {
@@ -64,6 +73,7 @@ async function download(path: string, name: string): Promise<void> {
 export function ProgrammeFiles({ view }: { view: SessionView }) {
   const t = useT(filesMessages);
   const plural = usePlural(filesMessages);
+  const lang = useLang((s) => s.lang);
   const id = useId();
   const session = encodeURIComponent(view.id);
   const [copyId, setCopyId] = useState(`${view.id}-rehearsal`);
@@ -130,7 +140,7 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
       // Titled as a rehearsal, so that nobody mistakes it for the meeting in a list.
       body: JSON.stringify({
         id: copyId,
-        title: `${view.meta.title.slice(0, 180)} — ${t('rehearsal-suffix')}`,
+        title: rehearsalTitle(view.meta.title, ` — ${t('rehearsal-suffix')}`),
       }),
     });
     if (res.body.ok === true) setCopied(String(res.body.id));
@@ -198,7 +208,7 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
             data-testid={`files-record-${table}`}
             onClick={() =>
               void download(
-                `/api/sessions/${session}/record?format=csv&table=${table}${semicolon ? '&delimiter=semicolon' : ''}`,
+                `/api/sessions/${session}/record?format=csv&table=${table}&lang=${lang}${semicolon ? '&delimiter=semicolon' : ''}`,
                 `${view.id}-${table}.csv`,
               )
             }
@@ -316,7 +326,7 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
         <div data-testid="files-import-preview" role="status">
           <p>
             {t('import-ok', {
-              title: ready.title,
+              title: pick(ready.title, lang),
               segments: plural('n-segments', ready.segments.length),
               items: plural('n-speakers', items),
               minutes: plural('n-minutes', minutes),
@@ -328,7 +338,7 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
           <ol>
             {ready.segments.map((s) => (
               <li key={s.id}>
-                {s.title} — {Math.round(s.budgetMs / 60_000)}′ ({s.items.length})
+                {pick(s.title, lang)} — {Math.round(s.budgetMs / 60_000)}′ ({s.items.length})
               </li>
             ))}
           </ol>

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { formatClock } from '../../shared/duration.ts';
 import { RECORD_TABLES, type SessionRecord } from '../../shared/record.ts';
 import type { SessionView } from '../../shared/views.ts';
+import { pick } from '../../shared/localText.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import { accessMessages } from './accessMessages.ts';
 import { callApi, consoleToken } from './consoleApi.ts';
@@ -65,7 +66,7 @@ export function RecordPanel({ view }: { readonly view: SessionView }) {
             className="btn btn-small"
             onClick={() =>
               void download(
-                `/api/sessions/${session}/record?format=csv&table=${table}`,
+                `/api/sessions/${session}/record?format=csv&table=${table}&lang=${lang}`,
                 `${view.id}-${table}.csv`,
               )
             }
@@ -94,7 +95,7 @@ export function RecordPanel({ view }: { readonly view: SessionView }) {
             {record.turns.map((turn) => (
               <tr key={turn.turnId}>
                 <td>{turn.speaker.name}</td>
-                <td>{turn.segmentTitle}</td>
+                <td>{pick(turn.segmentTitle, lang)}</td>
                 <td className="time">{formatClock(turn.spokenMs)}</td>
                 <td className="time">{formatClock(turn.plannedMs)}</td>
               </tr>

@@ -1,13 +1,15 @@
 /** Planned against expected end of the segment and of the session, in the meeting's time zone. */
 import type { SessionView } from '../../shared/views.ts';
 import { clockTime } from '../lib/format.ts';
-import { useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { useLang, useT } from '../lib/i18n.ts';
 import { useServerNow } from '../lib/useServerNow.ts';
 import { messages } from './messages.ts';
 import { summarizeSchedule, type EndEstimate } from './scheduleSummary.ts';
 
 export function ScheduleLine({ view }: { view: SessionView }) {
   const t = useT(messages);
+  const lang = useLang((s) => s.lang);
   // Whole minutes are shown: a second's step keeps the expected end honest while a turn runs.
   const now = useServerNow(1000);
   const zone = view.meta.timeZone;
@@ -24,7 +26,7 @@ export function ScheduleLine({ view }: { view: SessionView }) {
     <div className="schedule" data-testid="schedule">
       {summary.segment && (
         <Estimate
-          label={`${t('schedule.segment')} · ${summary.segment.title}`}
+          label={`${t('schedule.segment')} · ${pick(summary.segment.title, lang)}`}
           estimate={summary.segment}
           zone={zone}
           testId="schedule-segment"

@@ -5,7 +5,8 @@ import { REQUEST_KINDS } from '../../shared/kinds.ts';
 import type { SegmentSchedule } from '../../shared/schedule.ts';
 import type { SegmentView, SessionView } from '../../shared/views.ts';
 import { minutes } from '../lib/format.ts';
-import { common, useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
 import { ItemForm } from './ItemForm.tsx';
 import { ItemRow } from './ItemRow.tsx';
 import { messages } from './messages.ts';
@@ -23,6 +24,7 @@ export function SegmentBlock({
   schedule: SegmentSchedule | null;
 }) {
   const t = useT(messages);
+  const lang = useLang((s) => s.lang);
   const tc = useT(common);
   const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
@@ -37,7 +39,7 @@ export function SegmentBlock({
     >
       <div className="segment-head">
         <h3 id={headingId}>
-          <span className="segment-index">{index + 1}.</span> {segment.title}
+          <span className="segment-index">{index + 1}.</span> {pick(segment.title, lang)}
         </h3>
         <p className="segment-meta">
           <span>{segment.kind === 'panel' ? t('programme.panel') : t('programme.floor')}</span>

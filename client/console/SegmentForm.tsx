@@ -8,9 +8,10 @@ import { formatDurationForFile, formatLength } from '../../shared/duration.ts';
 import { fail } from '../../shared/errors.ts';
 import { REQUEST_KINDS, type RequestKind } from '../../shared/kinds.ts';
 import type { SegmentView } from '../../shared/views.ts';
-import { common, useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
 import { act, showRefusal } from './act.ts';
-import { durationInput } from './formValues.ts';
+import { durationInput, editedText } from './formValues.ts';
 import { messages } from './messages.ts';
 
 type Changes = CommandOf<'segment.update'>['changes'];
@@ -28,7 +29,10 @@ export function SegmentForm({ segment, onDone }: { segment: SegmentView; onDone:
   const t = useT(messages);
   const tc = useT(common);
   const id = useId();
-  const [title, setTitle] = useState(segment.title);
+  const lang = useLang((s) => s.lang);
+  // A title in several languages is edited in the console's language; the others are kept.
+  const shownTitle = pick(segment.title, lang);
+  const [title, setTitle] = useState(shownTitle);
   const initialBudget = String(formatDurationForFile(segment.budgetMs));
   const [budget, setBudget] = useState(initialBudget);
   const [initialTimes] = useState(() => timesText(segment));
@@ -45,7 +49,8 @@ export function SegmentForm({ segment, onDone }: { segment: SegmentView; onDone:
       onSubmit={(e) => {
         e.preventDefault();
         const changes: { -readonly [K in keyof Changes]: Changes[K] } = {};
-        if (title.trim() !== segment.title) changes.title = title.trim();
+        const edited = editedText(segment.title, title, lang);
+        if (title.trim() !== shownTitle && edited !== undefined) changes.title = edited;
         if (budget.trim() !== initialBudget) changes.budget = durationInput(budget);
         const changedTimes: { -readonly [K in keyof Times]: Times[K] } = {};
         for (const kind of REQUEST_KINDS) {

@@ -3,7 +3,8 @@
  * (the moderator's), the language.
  */
 import type { SessionView } from '../../shared/views.ts';
-import { common, useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LinksButton } from './LinksButton.tsx';
@@ -12,11 +13,16 @@ import { ScheduleLine } from './ScheduleLine.tsx';
 
 export function TopBar({ view }: { view: SessionView }) {
   const tc = useT(common);
+  const lang = useLang((s) => s.lang);
   return (
     <header className="topbar">
       <div className="topbar-row">
-        <h1 className="meeting-title" title={view.meta.title} data-testid="meeting-title">
-          {view.meta.title}
+        <h1
+          className="meeting-title"
+          title={pick(view.meta.title, lang)}
+          data-testid="meeting-title"
+        >
+          {pick(view.meta.title, lang)}
         </h1>
         <span
           className={`status status-${view.status}`}

@@ -29,7 +29,7 @@ export function requestDetails(
   const to = request.addressedTo ? findViewItem(view, request.addressedTo)?.item : undefined;
   return [
     tc(`kind.${request.kind}`) +
-      (to ? ` ${t('floor.question-to', { name: speakerName(to.speaker) })}` : ''),
+      (to ? ` ${t('floor.question-to', { name: speakerName(to.speaker, lang) })}` : ''),
     tc(categoryKey(request.category)),
     request.speakerName,
     request.onBehalfOf

@@ -3,6 +3,7 @@
  * session. Without a planned start the baseline is the actual start (budgets counted from when the
  * segment or session really began), which is what a chair asks once the meeting runs. Pure.
  */
+import type { LocalText } from '../../shared/localText.ts';
 import { computeSchedule } from '../../shared/schedule.ts';
 import type { SessionView } from '../../shared/views.ts';
 
@@ -15,7 +16,7 @@ export interface EndEstimate {
 }
 
 export interface ScheduleSummary {
-  readonly segment: (EndEstimate & { readonly title: string }) | null;
+  readonly segment: (EndEstimate & { readonly title: LocalText }) | null;
   readonly session: EndEstimate;
 }
 

@@ -3,10 +3,11 @@
  * knows it, the address phones use (`GAVEL_PUBLIC_URL`, or its LAN address). Read loosely: a
  * field it lacks is simply not used.
  */
+import type { LocalText } from '../../shared/localText.ts';
 
 export interface SessionSummary {
   readonly id: string;
-  readonly title: string;
+  readonly title: LocalText;
   readonly status: string | null;
 }
 
@@ -19,16 +20,18 @@ export interface SessionsInfo {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A title as text or as languages and their texts; anything else is not a title. */
+const isText = (v: unknown): v is LocalText =>
+  typeof v === 'string' ||
+  (isRecord(v) &&
+    Object.keys(v).length > 0 &&
+    Object.values(v).every((t) => typeof t === 'string'));
+
 function summary(raw: unknown): SessionSummary | null {
   // An archived session (a rehearsal put away) is not offered to phones.
   if (!isRecord(raw) || typeof raw.id !== 'string' || raw.archived === true) return null;
   const meta = isRecord(raw.meta) ? raw.meta : {};
-  const title =
-    typeof raw.title === 'string'
-      ? raw.title
-      : typeof meta.title === 'string'
-        ? meta.title
-        : raw.id;
+  const title = isText(raw.title) ? raw.title : isText(meta.title) ? meta.title : raw.id;
   return { id: raw.id, title, status: typeof raw.status === 'string' ? raw.status : null };
 }
 

@@ -5,6 +5,7 @@
  */
 import { common, delegationLabel, translator, type Lang } from '../lib/i18n.ts';
 import { speakerName, speakerRole } from '../lib/format.ts';
+import { pick } from '../../shared/localText.ts';
 import type { ItemView, NextUp, SessionView, TurnView } from '../../shared/views.ts';
 import { nextUp } from '../../shared/views.ts';
 import { displayMessages } from './messages.ts';
@@ -49,9 +50,9 @@ export function turnLines(
   // A panellist's answer: the panellist as on the panel (name, function, organisation).
   if ((!fromRequest || turn.kind === 'answer') && item) {
     return {
-      name: speakerName(item.speaker),
-      role: joinNonEmpty([speakerRole(item.speaker)], ''),
-      topic: fromRequest ? c(`kind.${turn.kind}`) : (item.topic ?? null),
+      name: speakerName(item.speaker, lang),
+      role: joinNonEmpty([speakerRole(item.speaker, lang)], ''),
+      topic: fromRequest ? c(`kind.${turn.kind}`) : (pick(item.topic, lang) ?? null),
     };
   }
   const delegation = turn.delegation ? delegationLabel(turn.delegation, lang) : null;
@@ -64,7 +65,7 @@ export function turnLines(
   const panellist = view && item?.addressedTo ? itemOf(view, item.addressedTo) : null;
   const topic =
     turn.kind === 'question' && panellist
-      ? t('speaker.question-to', { name: speakerName(panellist.speaker) })
+      ? t('speaker.question-to', { name: speakerName(panellist.speaker, lang) })
       : c(`kind.${turn.kind}`);
   return {
     name: person ?? delegation ?? item?.speaker.name ?? '',
@@ -96,9 +97,9 @@ export function nextLines(up: NextUp | null, lang: Lang): SpeakerLines | null {
       };
     case 'item':
       return {
-        name: speakerName(up.item.speaker),
-        role: joinNonEmpty([speakerRole(up.item.speaker)], ''),
-        topic: up.item.topic ?? null,
+        name: speakerName(up.item.speaker, lang),
+        role: joinNonEmpty([speakerRole(up.item.speaker, lang)], ''),
+        topic: pick(up.item.topic, lang) ?? null,
       };
     case 'request': {
       const { entry } = up;
@@ -120,7 +121,7 @@ export function nextLines(up: NextUp | null, lang: Lang): SpeakerLines | null {
       };
     }
     case 'segment':
-      return { name: up.segment.title, role: null, topic: null };
+      return { name: pick(up.segment.title, lang), role: null, topic: null };
     default:
       return up satisfies never;
   }

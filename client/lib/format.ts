@@ -1,16 +1,19 @@
 /** Small formatting helpers every view uses. */
 import { formatClock } from '../../shared/duration.ts';
+import { pick } from '../../shared/localText.ts';
 import type { Speaker } from '../../shared/programme.ts';
 import { formatZonedTime } from '../../shared/zonedTime.ts';
 
-/** "Ms Fatou Bensouda". */
-export function speakerName(speaker: Speaker): string {
-  return [speaker.honorific, speaker.name].filter(Boolean).join(' ');
+/** "Ms Fatou Bensouda", the honorific in the page's language `lang` ("Mme Fatou Bensouda"). */
+export function speakerName(speaker: Speaker, lang: string): string {
+  return [pick(speaker.honorific, lang), speaker.name].filter(Boolean).join(' ');
 }
 
-/** "Prosecutor, International Criminal Court". */
-export function speakerRole(speaker: Speaker): string {
-  return [speaker.function, speaker.organisation].filter(Boolean).join(', ');
+/** "Prosecutor, International Criminal Court", in the page's language `lang`. */
+export function speakerRole(speaker: Speaker, lang: string): string {
+  return [pick(speaker.function, lang), pick(speaker.organisation, lang)]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** A countdown figure: `7:42`, or `+1:05` in overtime. */

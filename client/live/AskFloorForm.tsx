@@ -23,12 +23,12 @@ type AskKind = Exclude<RequestKind, 'answer'>;
 const EMPTY: DelegationValue = { text: '', id: null };
 
 /** Who a question can be put to: the panel's presenters (else every panel speaker), once each. */
-function panellists(view: SessionView): ItemView[] {
+function panellists(view: SessionView, lang: string): ItemView[] {
   const panel = view.segments.filter((s) => s.kind === 'panel').flatMap((s) => s.items);
   const presenters = panel.filter((i) => i.kind === 'presentation');
   const seen = new Set<string>();
   return (presenters.length > 0 ? presenters : panel).filter((i) => {
-    const name = speakerName(i.speaker);
+    const name = speakerName(i.speaker, lang);
     if (seen.has(name)) return false;
     seen.add(name);
     return true;
@@ -58,7 +58,7 @@ export function AskFloorForm({
     const own = new Set(view.delegations.map((d) => d.id));
     return [...DELEGATIONS.filter((d) => !own.has(d.id)), ...view.delegations];
   }, [view.delegations]);
-  const people = useMemo(() => panellists(view), [view]);
+  const people = useMemo(() => panellists(view, lang), [view, lang]);
   const [delegation, setDelegation] = useState<DelegationValue>(EMPTY);
   const [onBehalf, setOnBehalf] = useState<DelegationValue>(EMPTY);
   const [speaker, setSpeaker] = useState('');
@@ -164,7 +164,7 @@ export function AskFloorForm({
             <option value="">{t('ask.choose-panellist')}</option>
             {people.map((item) => (
               <option key={item.id} value={item.id}>
-                {speakerName(item.speaker)}
+                {speakerName(item.speaker, lang)}
               </option>
             ))}
           </select>

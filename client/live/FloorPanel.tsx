@@ -5,7 +5,7 @@
  */
 import { Suspense, useState } from 'react';
 import type { SessionView } from '../../shared/views.ts';
-import { common, useT } from '../lib/i18n.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
 import { useGavel } from '../lib/store.ts';
 import { speakerName } from '../lib/format.ts';
 import { MyRequest } from './MyRequest.tsx';
@@ -25,6 +25,7 @@ export function FloorPanel({
 }) {
   const t = useT(floorMessages);
   const c = useT(common);
+  const lang = useLang((s) => s.lang);
   const mine = useGavel((s) => s.mine);
   const [asking, setAsking] = useState(false);
   const positionOf = (id: string) => {
@@ -37,7 +38,7 @@ export function FloorPanel({
     // about 1 kB more on every phone's first load.
     const item =
       itemId === null ? null : view.segments.flatMap((s) => s.items).find((i) => i.id === itemId);
-    return item ? speakerName(item.speaker) : null;
+    return item ? speakerName(item.speaker, lang) : null;
   };
   return (
     <section className="live-floor" aria-labelledby="live-floor-title" data-testid="live-floor">

@@ -1,6 +1,7 @@
 /** The live page of one session, for a phone: status, who speaks, who is next, the programme. */
 import { Suspense } from 'react';
-import { common, useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
 import { useGavel } from '../lib/store.ts';
 import { useRefusalText } from '../lib/useRefusalText.ts';
 import { OfflineBadge } from '../displays/OfflineBadge.tsx';
@@ -26,6 +27,7 @@ export function LiveApp() {
   // A delegate following the meeting should not see the phone go dark while someone speaks.
   const wake = useWakeLock(live);
   const c = useT(common);
+  const lang = useLang((s) => s.lang);
   const d = useT(displayMessages);
   if (connection === 'refused') {
     return (
@@ -47,7 +49,7 @@ export function LiveApp() {
   return (
     <div className="live" data-testid="live" data-wake={wake}>
       {/* React 19 hoists this into the head: the tab and the home-screen name say which meeting. */}
-      <title>{`${view.meta.title} — Gavel`}</title>
+      <title>{`${pick(view.meta.title, lang)} — Gavel`}</title>
       <OfflineBadge className="live-offline" />
       <LiveHeader view={view} />
       {wake === 'none' ? (

@@ -1,10 +1,12 @@
 /** The meeting's status as a dot and a word (never the colour alone), its title, the language. */
+import { pick } from '../../shared/localText.ts';
 import type { SessionView } from '../../shared/views.ts';
-import { common, useT } from '../lib/i18n.ts';
+import { common, useLang, useT } from '../lib/i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function LiveHeader({ view }: { readonly view: SessionView }) {
   const c = useT(common);
+  const lang = useLang((s) => s.lang);
   return (
     <header className="live-header">
       <div className="live-header-row">
@@ -14,7 +16,7 @@ export function LiveHeader({ view }: { readonly view: SessionView }) {
         </p>
         <LanguageSwitch />
       </div>
-      <h1 className="live-title">{view.meta.title}</h1>
+      <h1 className="live-title">{pick(view.meta.title, lang)}</h1>
     </header>
   );
 }

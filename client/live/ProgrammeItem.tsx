@@ -27,7 +27,7 @@ export function ProgrammeItem({
 }) {
   const lang = useLang((s) => s.lang);
   const t = useT(liveMessages);
-  const name = turn ? turnLines(turn, item, lang).name : speakerName(item.speaker);
+  const name = turn ? turnLines(turn, item, lang).name : speakerName(item.speaker, lang);
   let shown: string;
   let spoken: string;
   switch (item.status) {

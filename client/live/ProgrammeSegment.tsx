@@ -3,7 +3,8 @@ import { Suspense } from 'react';
 import type { SegmentSchedule } from '../../shared/schedule.ts';
 import type { FloorView, SegmentView, TurnView } from '../../shared/views.ts';
 import { minutes } from '../lib/format.ts';
-import { useT } from '../lib/i18n.ts';
+import { useLang, useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
 import { lazyPart } from './lazyPart.ts';
 import { liveMessages } from './messages.ts';
 import { ProgrammeItem } from './ProgrammeItem.tsx';
@@ -25,6 +26,7 @@ export function ProgrammeSegment({
   readonly showSpeakers: boolean;
 }) {
   const t = useT(liveMessages);
+  const lang = useLang((s) => s.lang);
   const lastTurnOf = (itemId: string): TurnView | null => {
     for (let i = turns.length - 1; i >= 0; i--)
       if (turns[i]?.itemId === itemId) return turns[i] ?? null;
@@ -36,7 +38,7 @@ export function ProgrammeSegment({
       data-testid={`live-segment-${segment.id}`}
     >
       <h3 className="live-segment-title">
-        <span>{segment.title}</span>
+        <span>{pick(segment.title, lang)}</span>
         <span className="live-segment-budget tabular" aria-hidden="true">
           {minutes(segment.budgetMs)}
         </span>

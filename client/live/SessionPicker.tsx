@@ -2,7 +2,8 @@
  * `/` on a server with several meetings: the list to choose from. Loaded only then (LiveRoot).
  */
 import type { SessionSummary } from '../displays/sessions.ts';
-import { defineMessages, useT } from '../lib/i18n.ts';
+import { pick } from '../../shared/localText.ts';
+import { defineMessages, useLang, useT } from '../lib/i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 // Here rather than in `liveMessages`: they load with the list, which few phones ever see.
@@ -27,6 +28,7 @@ export function SessionPicker({
   readonly error: string | null;
 }) {
   const t = useT(pickerMessages);
+  const lang = useLang((s) => s.lang);
   return (
     <main className="live live-picker" data-testid="live-picker">
       <div className="live-header-row">
@@ -41,7 +43,7 @@ export function SessionPicker({
         <ul className="live-picker-list">
           {sessions.map((s) => (
             <li key={s.id}>
-              <a href={`/live/${encodeURIComponent(s.id)}`}>{s.title}</a>
+              <a href={`/live/${encodeURIComponent(s.id)}`}>{pick(s.title, lang)}</a>
             </li>
           ))}
         </ul>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { formatLength } from '../../shared/duration.ts';
-import type { SessionRecord, TurnRecord } from '../../shared/record.ts';
+import { pick } from '../../shared/localText.ts';
+import { turnSpeaker, type SessionRecord, type TurnRecord } from '../../shared/record.ts';
 import { formatZonedDate, zonedParts } from '../../shared/zonedTime.ts';
-import { speakerName } from '../lib/format.ts';
 import { common, delegationLabel, LANGS, setLang, useLang, useT, type Lang } from '../lib/i18n.ts';
 import { CorrectionForm } from './CorrectionForm.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -128,12 +128,12 @@ export function ReportPage({ session, token }: { session: string; token: string 
           </button>
         </div>
         <p className="kicker">{t('title')}</p>
-        <h1>{record.session.title}</h1>
+        <h1>{pick(record.session.title, lang)}</h1>
         <dl className="facts" data-testid="report-facts">
           {record.session.venue && (
             <div>
               <dt>{t('venue')}</dt>
-              <dd>{record.session.venue}</dd>
+              <dd>{pick(record.session.venue, lang)}</dd>
             </div>
           )}
           <div>
@@ -167,6 +167,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
         <Timeline
           turns={record.turns}
           title={t('timeline')}
+          lang={lang}
           legend={{
             planned: t('timeline-legend-planned'),
             spoken: t('timeline-legend-spoken'),
@@ -193,7 +194,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
           <tbody>
             {record.segments.map((s) => (
               <tr key={s.segmentId}>
-                <td>{s.title}</td>
+                <td>{pick(s.title, lang)}</td>
                 <td className="time">{len(s.budgetMs)}</td>
                 <td className="time">{len(s.plannedMs)}</td>
                 <td className="time">{stamp(s.startedAt, tz)}</td>
@@ -238,12 +239,10 @@ export function ReportPage({ session, token }: { session: string; token: string 
                   className={turn.corrected.counts ? undefined : 'not-counted'}
                 >
                   <td>
-                    <strong>{speakerName(turn.speaker)}</strong>
-                    {turn.requestId !== null &&
-                      turn.delegation &&
-                      turn.delegation.en !== turn.speaker.name && (
-                        <> · {delegationLabel(turn.delegation, lang)}</>
-                      )}
+                    <strong>{turnSpeaker(turn, lang).name}</strong>
+                    {turnSpeaker(turn, lang).delegation !== null && (
+                      <> · {turnSpeaker(turn, lang).delegation}</>
+                    )}
                     {turn.onBehalfOf && (
                       <>
                         {' '}

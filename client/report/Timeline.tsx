@@ -1,5 +1,4 @@
-import type { TurnRecord } from '../../shared/record.ts';
-import { speakerName } from '../lib/format.ts';
+import { turnSpeaker, type TurnRecord } from '../../shared/record.ts';
 
 const ROW = 18;
 const LABEL = 210;
@@ -9,13 +8,15 @@ interface Props {
   readonly turns: readonly TurnRecord[];
   readonly legend: { planned: string; spoken: string; over: string };
   readonly title: string;
+  /** The report's language, for the speakers' names. */
+  readonly lang: string;
 }
 
 /**
  * Planned against spoken time per turn, drawn in SVG so it prints sharp on A4: a light bar for
  * the time granted, a dark bar for the time spoken, its overrun in red past the granted end.
  */
-export function Timeline({ turns, legend, title }: Props) {
+export function Timeline({ turns, legend, title, lang }: Props) {
   const scaleMs = Math.max(
     60_000,
     ...turns.map((t) => Math.max(t.grantedMs, t.corrected.spokenMs)),
@@ -54,7 +55,7 @@ export function Timeline({ turns, legend, title }: Props) {
         return (
           <g key={t.turnId} className={t.corrected.counts ? undefined : 'not-counted'}>
             <text x={LABEL - 6} y={y + ROW * 0.68} className="label" textAnchor="end">
-              {speakerName(t.speaker).slice(0, 32)}
+              {turnSpeaker(t, lang).name.slice(0, 32)}
             </text>
             <rect x={LABEL} y={y + 3} width={x(t.plannedMs)} height={ROW - 6} className="planned" />
             <rect x={LABEL} y={y + 6} width={x(within)} height={ROW - 12} className="spoken" />

@@ -3,6 +3,7 @@
  * after the end. It invites the room to follow on their phones (the address and a QR code) and,
  * while the list of speakers is open with a code, shows the code delegates must type.
  */
+import { pick } from '../../shared/localText.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { common, useLang, useT } from '../lib/i18n.ts';
 import { QrCode } from '../displays/QrCode.tsx';
@@ -25,7 +26,8 @@ export function StageIdle({
   const c = useT(common);
   const d = useT(displayMessages);
   const segment = view.segments.find((s) => s.id === view.current.segmentId);
-  const status = view.status === 'live' && segment ? segment.title : c(`status.${view.status}`);
+  const status =
+    view.status === 'live' && segment ? pick(segment.title, lang) : c(`status.${view.status}`);
   const next = showNext ? nextOf(view, lang) : null;
   const code = view.floor.status === 'open' ? view.floor.floorCode : null;
   const showQr = view.status !== 'ended';
@@ -45,7 +47,7 @@ export function StageIdle({
         <p className="stage-idle-status" data-testid="stage-status">
           {status}
         </p>
-        <h1 className="stage-idle-title">{view.meta.title}</h1>
+        <h1 className="stage-idle-title">{pick(view.meta.title, lang)}</h1>
         {next ? (
           <p className="stage-idle-next" data-testid="stage-next">
             <span className="stage-next-label">{d('next.label')}:</span> {next.name}

@@ -3,7 +3,15 @@
  * types several domains share. Pure.
  */
 import { z } from 'zod';
-import { Duration, Id, ITEM_KINDS, ProgrammeItemFile, Speaker, Threshold } from '../programme.ts';
+import {
+  Duration,
+  Id,
+  ITEM_KINDS,
+  localText,
+  ProgrammeItemFile,
+  Speaker,
+  Threshold,
+} from '../programme.ts';
 
 /** The longest time a timer can be set to, in ms. */
 export const MAX_DURATION_MS = 24 * 3_600_000;
@@ -37,7 +45,7 @@ export type ItemInput = z.infer<typeof ItemInput>;
 export const ItemChanges = z.strictObject({
   kind: z.enum(ITEM_KINDS).optional(),
   speaker: Speaker.optional(),
-  topic: text(300).nullable().optional(),
+  topic: localText(300).nullable().optional(),
   minutes: Duration.optional(),
   warning: Threshold.nullable().optional(),
   danger: Threshold.nullable().optional(),

@@ -8,6 +8,7 @@ import type { E } from '../events.ts';
 import { CATEGORIES, categoryRank, type Category } from '../categories.ts';
 import { DELEGATIONS, type Delegation } from '../delegations.ts';
 import { foldName } from '../fold.ts';
+import { pick } from '../localText.ts';
 import {
   DEFAULT_REQUEST_TIMES_MS,
   Id,
@@ -332,7 +333,11 @@ function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: C
     answering = panellist.item;
     const { speaker } = answering;
     const named = speaker.organisation ?? speaker.name;
-    delegation = speakerDelegation(state, speaker) ?? { id: null, en: named, fr: named };
+    delegation = speakerDelegation(state, speaker) ?? {
+      id: null,
+      en: pick(named, 'en'),
+      fr: pick(named, 'fr'),
+    };
     category = 'panellist';
   } else {
     const resolved = resolveDelegation(state, command.delegation);
@@ -377,7 +382,13 @@ function request(d: Draft, command: z.output<typeof FloorRequestCommand>, ctx: C
       speakerName:
         command.speakerName ??
         (answering
-          ? [answering.speaker.honorific, answering.speaker.name].filter(Boolean).join(' ')
+          ? // A request names its speaker in one text: the programme's first language's.
+            [
+              pick(answering.speaker.honorific, state.meta.languages[0] ?? ''),
+              answering.speaker.name,
+            ]
+              .filter(Boolean)
+              .join(' ')
           : null),
       onBehalfOf,
       addressedTo,

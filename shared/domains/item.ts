@@ -71,7 +71,10 @@ export const ITEM_COMMANDS = {
         const check = checkThresholds(command.item);
         if (check) return check;
         const id = command.item.id ?? freshItemId(d.state, `item-${d.state.seq + 1}`);
-        const item: LiveItem = { ...itemFromFile({ ...command.item, id }), status: 'upcoming' };
+        const item: LiveItem = {
+          ...itemFromFile({ ...command.item, id }, d.state.meta.languages),
+          status: 'upcoming',
+        };
         d.emit({ type: 'itemAdded', segmentId: segment.id, item, index });
         return null;
       },
@@ -97,7 +100,7 @@ export const ITEM_COMMANDS = {
       if (minutesChanged && changes.danger === undefined) delete merged.danger;
       const check = checkThresholds(merged);
       if (check) return check;
-      const item = itemFromFile({ ...merged, id: found.item.id });
+      const item = itemFromFile({ ...merged, id: found.item.id }, d.state.meta.languages);
       d.emit({ type: 'itemUpdated', item: { ...item, status: found.item.status } });
       return null;
     },

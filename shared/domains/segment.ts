@@ -8,9 +8,11 @@ import {
   requestTimesFromFile,
   RequestTimesFile,
   type RequestKind,
+  localText,
+  type LocalText,
 } from '../programme.ts';
 import { currentSegment, type SessionState } from '../state.ts';
-import { cmd, text } from './fields.ts';
+import { cmd } from './fields.ts';
 import {
   defineCommand,
   defineEvolvers,
@@ -27,7 +29,7 @@ import {
 import { endCurrentTurn, enterSegment, leaveSegment } from './turns.ts';
 
 export type SegmentChanges = {
-  readonly title?: string;
+  readonly title?: LocalText;
   readonly budgetMs?: number;
   readonly timesMs?: Readonly<Record<RequestKind, number>>;
 };
@@ -40,7 +42,7 @@ export type SegmentEvent =
 const SegmentUpdate = cmd('segment.update', {
   segmentId: Id,
   changes: z.strictObject({
-    title: text(200).optional(),
+    title: localText(200).optional(),
     budget: Duration.optional(),
     times: RequestTimesFile.optional(),
   }),

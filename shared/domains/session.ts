@@ -1,9 +1,9 @@
 /** The session: starting, suspending, resuming and ending the meeting, and its settings. Pure. */
 import { z } from 'zod';
 import type { E } from '../events.ts';
-import { LocalDateTimeOrNull, TimeZone } from '../programme.ts';
+import { localText, LocalDateTimeOrNull, TimeZone, type LocalText } from '../programme.ts';
 import { currentSegment, currentTurn } from '../state.ts';
-import { cmd, text } from './fields.ts';
+import { cmd } from './fields.ts';
 import {
   defineCommand,
   defineEvolvers,
@@ -18,8 +18,8 @@ import {
 import { closeList, endCurrentTurn, enterSegment, openRequests } from './turns.ts';
 
 export type SessionChanges = {
-  readonly title?: string;
-  readonly venue?: string | null;
+  readonly title?: LocalText;
+  readonly venue?: LocalText | null;
   readonly plannedStart?: string | null;
   readonly timeZone?: string;
 };
@@ -87,8 +87,8 @@ export const SESSION_COMMANDS = {
   'session.update': defineCommand(
     cmd('session.update', {
       changes: z.strictObject({
-        title: text(200).optional(),
-        venue: text(200).nullable().optional(),
+        title: localText(200).optional(),
+        venue: localText(200).nullable().optional(),
         plannedStart: LocalDateTimeOrNull.optional(),
         timeZone: TimeZone.optional(),
       }),

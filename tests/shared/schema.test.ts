@@ -25,4 +25,20 @@ describe('docs/programme.schema.json', () => {
     );
     expect(schema.additionalProperties).toBe(false);
   });
+
+  it('lets a text people read be plain or in several languages, and keeps an id plain', () => {
+    const schema = programmeJsonSchema() as {
+      properties: Record<string, { anyOf?: Record<string, unknown>[]; type?: string }>;
+    };
+    expect(schema.properties.title?.anyOf).toEqual([
+      { type: 'string', minLength: 1, maxLength: 200 },
+      {
+        type: 'object',
+        propertyNames: { type: 'string', pattern: '^[a-z]{2,3}$' },
+        additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
+        minProperties: 1,
+      },
+    ]);
+    expect(schema.properties.id?.type).toBe('string');
+  });
 });
