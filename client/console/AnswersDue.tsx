@@ -5,27 +5,13 @@
 import { answersDue } from '../../shared/answers.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { speakerName } from '../lib/format.ts';
-import { defineMessages, usePlural, useT } from '../lib/i18n.ts';
+import { section, useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
 
-const answerMessages = defineMessages({
-  en: {
-    title: 'Answers due',
-    'questions.one': '{count} question',
-    'questions.other': '{count} questions',
-    inscribe: 'Inscribe the answer',
-  },
-  fr: {
-    title: 'Réponses attendues',
-    'questions.one': '{count} question',
-    'questions.other': '{count} questions',
-    inscribe: 'Inscrire la réponse',
-  },
-});
+const answerMessages = section('answers');
 
 export function AnswersDue({ view }: { view: SessionView }) {
   const t = useT(answerMessages);
-  const plural = usePlural(answerMessages);
   const due = answersDue(view.floor.requests);
   if (due.length === 0) return null;
   const items = view.segments.flatMap((s) => s.items);
@@ -38,7 +24,7 @@ export function AnswersDue({ view }: { view: SessionView }) {
           return (
             <li key={d.panellistItemId} className="request">
               <strong>{panellist ? speakerName(panellist.speaker) : d.panellistItemId}</strong>{' '}
-              <span className="hint">{plural('questions', d.questionIds.length)}</span>{' '}
+              <span className="hint">{t('questions', { count: d.questionIds.length })}</span>{' '}
               <button
                 type="button"
                 className="btn btn-small"

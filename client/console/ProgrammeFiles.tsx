@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { Programme } from '../../shared/programme.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { RECORD_TABLES } from '../../shared/record.ts';
-import { useLang, usePlural, useT } from '../lib/i18n.ts';
+import { useLang, useT } from '../lib/i18n.ts';
 import { filesMessages } from './filesMessages.ts';
 import { TOKEN_STORAGE_KEY } from './token.ts';
 
@@ -63,7 +63,6 @@ async function download(path: string, name: string): Promise<void> {
 
 export function ProgrammeFiles({ view }: { view: SessionView }) {
   const t = useT(filesMessages);
-  const plural = usePlural(filesMessages);
   const id = useId();
   const session = encodeURIComponent(view.id);
   const [copyId, setCopyId] = useState(`${view.id}-rehearsal`);
@@ -317,9 +316,9 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
           <p>
             {t('import-ok', {
               title: ready.title,
-              segments: plural('n-segments', ready.segments.length),
-              items: plural('n-speakers', items),
-              minutes: plural('n-minutes', minutes),
+              segments: t('n-segments', { count: ready.segments.length }),
+              items: t('n-speakers', { count: items }),
+              minutes: t('n-minutes', { count: minutes }),
             })}
           </p>
           {check.state === 'ready' && check.idTaken && (
@@ -338,7 +337,7 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
         <div role="alert" data-testid="files-import-problems">
           <p>
             {check.problems.length > 0
-              ? plural('import-problems', check.problems.length)
+              ? t('import-problems', { count: check.problems.length })
               : check.message}
           </p>
           {check.problems.length > 0 && (

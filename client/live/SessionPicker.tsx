@@ -2,22 +2,11 @@
  * `/` on a server with several meetings: the list to choose from. Loaded only then (LiveRoot).
  */
 import type { SessionSummary } from '../displays/sessions.ts';
-import { defineMessages, useT } from '../lib/i18n.ts';
+import { section, useT } from '../lib/i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 // Here rather than in `liveMessages`: they load with the list, which few phones ever see.
-const pickerMessages = defineMessages({
-  en: {
-    'pick.title': 'Meetings on this Gavel server',
-    'pick.none': 'There is no meeting on this server yet.',
-    'pick.error': 'Gavel could not list the meetings: {error}',
-  },
-  fr: {
-    'pick.title': 'Réunions sur ce serveur Gavel',
-    'pick.none': 'Aucune réunion sur ce serveur pour l’instant.',
-    'pick.error': 'Gavel n’a pas pu lister les réunions : {error}',
-  },
-});
+const pickerMessages = section('picker');
 
 export function SessionPicker({
   sessions,
