@@ -5,7 +5,6 @@
  */
 import { formatClock } from '../../shared/duration.ts';
 import type { Speaker } from '../../shared/programme.ts';
-import { formatZonedTime } from '../../shared/zonedTime.ts';
 import { useLang, type Lang } from './i18n.ts';
 
 /** The `Intl` locale of a page language: its rules, Western digits. */
@@ -35,17 +34,12 @@ export function minutes(ms: number, lang: Lang = current()): string {
 
 /** `HH:MM` in the meeting's time zone, on the 24-hour clock, as the page's language writes it. */
 export function clockTime(epochMs: number, timeZone: string, lang: Lang = current()): string {
-  try {
-    return new Intl.DateTimeFormat(intlLocale(lang), {
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    }).format(epochMs);
-  } catch {
-    // A time zone this browser does not know: Gavel's own reckoning.
-    return formatZonedTime(epochMs, timeZone);
-  }
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(epochMs);
 }
 
 /** Ahead or behind, in signed whole minutes: `+7` behind, `−3` ahead, `0` on time. */

@@ -14,6 +14,7 @@ import type { Category } from '../../shared/categories.ts';
 import type { DelegationRef } from '../../shared/state.ts';
 import type deskEn from '../i18n/desk/en.json';
 import type floorEn from '../i18n/floor/en.json';
+import type pickerEn from '../i18n/picker/en.json';
 import type publicEn from '../i18n/public/en.json';
 import type stageEn from '../i18n/stage/en.json';
 
@@ -35,6 +36,14 @@ export interface CompiledMessages {
   readonly [key: string]: MessageFn | CompiledMessages;
 }
 
+/** A compiled message's sentence; undefined when `message` is not one (a section, or nothing). */
+export function sentence(
+  message: MessageFn | CompiledMessages | undefined,
+  params: Readonly<Record<string, string | number>> = {},
+): string | undefined {
+  return typeof message === 'function' ? message(params) : undefined;
+}
+
 /** One language's words for a page, and what else it needs in that language. */
 export interface LanguagePack {
   /** The catalogue's sections (`common`, `live`, `console`…). */
@@ -51,7 +60,7 @@ export type PackSource = LanguagePack | (() => Promise<Partial<LanguagePack>>);
 export type PartSources = Partial<Record<Lang, PackSource>>;
 
 // English defines the keys of each section.
-type Sections = typeof publicEn & typeof floorEn & typeof stageEn & typeof deskEn;
+type Sections = typeof publicEn & typeof pickerEn & typeof floorEn & typeof stageEn & typeof deskEn;
 export type SectionName = keyof Sections;
 
 /** A section of the catalogues, typed by its English keys. */
@@ -110,8 +119,23 @@ function preferredLang(wanted: string | null): Lang {
   return 'en';
 }
 
+/** Joins catalogues: their sections, and the messages of a section two of them share. */
+export function joinMessages(
+  ...parts: readonly (CompiledMessages | undefined)[]
+): CompiledMessages {
+  const joined: Record<string, MessageFn | CompiledMessages> = {};
+  for (const part of parts) {
+    for (const [name, value] of Object.entries(part ?? {})) {
+      const kept = joined[name];
+      joined[name] =
+        typeof kept === 'object' && typeof value === 'object' ? { ...kept, ...value } : value;
+    }
+  }
+  return joined;
+}
+
 function merge(pack: LanguagePack | undefined, add: Partial<LanguagePack>): LanguagePack {
-  return { ...pack, ...add, messages: { ...pack?.messages, ...add.messages } };
+  return { ...pack, ...add, messages: joinMessages(pack?.messages, add.messages) };
 }
 
 function addToPack(lang: Lang, add: Partial<LanguagePack>): void {
@@ -213,10 +237,8 @@ export type Translate<K extends string> = (
 /** A translator for one catalogue section in one loaded language; an unknown key shows as such. */
 export function translator<K extends string>(catalogue: Catalogue<K>, lang: Lang): Translate<K> {
   const sectionOf = useLang.getState().packs[lang]?.messages[catalogue.section];
-  return (key, params) => {
-    const message = typeof sectionOf === 'object' ? sectionOf[key] : undefined;
-    return typeof message === 'function' ? message(params ?? {}) : key;
-  };
+  return (key, params) =>
+    sentence(typeof sectionOf === 'object' ? sectionOf[key] : undefined, params) ?? key;
 }
 
 /** The translator for the page's current language. */
@@ -234,7 +256,22 @@ export function useT<K extends string>(catalogue: Catalogue<K>): Translate<K> {
 export function delegationLabel(ref: DelegationRef, lang: Lang): string {
   if (lang === 'fr') return ref.fr;
   if (lang === 'en' || ref.id === null) return ref.en;
-  return useLang.getState().packs[lang]?.names?.[ref.id] ?? ref.en;
+  const name = useLang.getState().packs[lang]?.names?.[ref.id];
+  // The names load once the page first shows a delegation; English stands in until then.
+  if (name === undefined) wantNames();
+  return name ?? ref.en;
+}
+
+let namesLoader: (() => void) | null = null;
+
+/** How the page loads the delegations' names in its language, once it shows a delegation. */
+export function loadNamesWith(load: () => void): void {
+  namesLoader = load;
+}
+
+/** Loads the delegations' names in the page's language, if the page loads them and has not. */
+export function wantNames(): void {
+  namesLoader?.();
 }
 
 /** English or French, the languages of the console, the report and what they edit. */

@@ -7,8 +7,8 @@
  * language keeps the server's English.
  */
 import type { GavelError } from '../../shared/errors.ts';
-import { REFUSALS } from '../i18n/catalogues.ts';
-import { addPart, useLang, type Lang } from './i18n.ts';
+import { REFUSALS } from '../i18n/laterCatalogues.ts';
+import { addPart, sentence, useLang, type Lang } from './i18n.ts';
 
 /** Loads the refusals' sentences in the page's language, unless the page carries them. */
 export async function loadRefusals(lang: Lang): Promise<void> {
@@ -19,6 +19,7 @@ export async function loadRefusals(lang: Lang): Promise<void> {
 /** The refusal's sentence in `lang`, once loaded (`loadRefusals`); else the server's English. */
 export function refusalText(error: GavelError, lang: Lang): string {
   if (lang === 'en' || error.key === undefined) return error.message;
-  const message = useLang.getState().packs[lang]?.refusals?.[error.key];
-  return typeof message === 'function' ? message(error.params ?? {}) : error.message;
+  return (
+    sentence(useLang.getState().packs[lang]?.refusals?.[error.key], error.params) ?? error.message
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { GavelError } from '../../shared/errors.ts';
-import { useLang } from './i18n.ts';
+import { sentence, useLang } from './i18n.ts';
 
 export function useRefusalText(error: GavelError | null): string | null {
   const lang = useLang((s) => s.lang);
@@ -17,5 +17,5 @@ export function useRefusalText(error: GavelError | null): string | null {
   }, [error, lang]);
   if (!error) return null;
   const message = error.key === undefined ? undefined : refusals?.[error.key];
-  return typeof message === 'function' ? message(error.params ?? {}) : error.message;
+  return sentence(message, error.params) ?? error.message;
 }

@@ -3,9 +3,9 @@
  * shipped list in the page's language. Free text stays allowed: the secretariat approves and
  * categorises delegations it does not know.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Delegation } from '../../shared/delegations.ts';
-import { categoryKey, common, useLang, useT } from '../lib/i18n.ts';
+import { categoryKey, common, useLang, useT, wantNames } from '../lib/i18n.ts';
 import { delegationName, searchDelegations } from './delegationSearch.ts';
 
 export interface DelegationValue {
@@ -33,6 +33,8 @@ export function DelegationField({
 }) {
   const lang = useLang((s) => s.lang);
   const names = useLang((s) => s.packs[s.lang]?.names);
+  // The suggestions name the delegations in the page's language.
+  useEffect(wantNames, [lang]);
   const c = useT(common);
   const id = useId();
   const [open, setOpen] = useState(false);

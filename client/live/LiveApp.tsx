@@ -1,7 +1,6 @@
 /** The live page of one session, for a phone: status, who speaks, who is next, the programme. */
-import { Suspense, useEffect } from 'react';
-import { NAMES } from '../i18n/catalogues.ts';
-import { addPart, common, useT } from '../lib/i18n.ts';
+import { Suspense } from 'react';
+import { common, useT } from '../lib/i18n.ts';
 import { useGavel } from '../lib/store.ts';
 import { useRefusalText } from '../lib/useRefusalText.ts';
 import { OfflineBadge } from '../displays/OfflineBadge.tsx';
@@ -23,11 +22,6 @@ export function LiveApp() {
   const hasRequests = useGavel((s) => s.mine.length > 0);
   const c = useT(common);
   const d = useT(displayMessages);
-  // A delegation that spoke is named in the page's language, even once the list has closed.
-  const namesDelegation = view?.turns.some((turn) => turn.delegation !== null) ?? false;
-  useEffect(() => {
-    if (namesDelegation) addPart('names', NAMES).catch(() => {});
-  }, [namesDelegation]);
   if (connection === 'refused') {
     return (
       <main className="live live-problem" role="alert" data-testid="live-refused">
