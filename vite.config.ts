@@ -20,7 +20,6 @@ export default defineConfig({
     messageCatalogues(),
     leanPreload(),
     noWebTransport(),
-    noBinary(),
     inlineStyles(),
     routeSizes(),
     // A brotli and a gzip copy beside each file, made once here at the highest levels, for the
@@ -89,40 +88,6 @@ function noWebTransport(): Plugin {
     },
     load(loading) {
       return loading === id ? 'export const WT = undefined;' : null;
-    },
-  };
-}
-
-/**
- * Gavel's server and pages send only JSON over Socket.IO, never binary attachments: the client's
- * code to split, rebuild and base64-decode them is about 2 kB of every page, against the live
- * page's 80 kB budget. Each module becomes the answer for a message that has no binary part.
- */
-function noBinary(): Plugin {
-  const stubs: Record<string, { readonly from: string; readonly code: string }> = {
-    './binary.js': {
-      from: 'socket.io-parser',
-      code: 'export const deconstructPacket = (packet) => ({ packet, buffers: [] }); export const reconstructPacket = (packet) => packet;',
-    },
-    './is-binary.js': {
-      from: 'socket.io-parser',
-      code: 'export const isBinary = () => false; export const hasBinary = () => false;',
-    },
-    './contrib/base64-arraybuffer.js': {
-      from: 'engine.io-parser',
-      code: 'export const encode = () => ""; export const decode = () => new ArrayBuffer(0);',
-    },
-  };
-  const prefix = '\0gavel-no-binary:';
-  return {
-    name: 'gavel-no-binary',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      const stub = stubs[source];
-      return stub && importer?.includes(stub.from) ? `${prefix}${source}` : null;
-    },
-    load(id) {
-      return id.startsWith(prefix) ? (stubs[id.slice(prefix.length)]?.code ?? null) : null;
     },
   };
 }

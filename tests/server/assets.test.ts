@@ -100,11 +100,7 @@ async function graph(page: string, kind: 'static' | 'all'): Promise<Set<string>>
   return found;
 }
 
-/**
- * Bytes on the wire, headers included, for a page's first load with one Accept-Encoding: the page,
- * what it imports statically, and the words of its language, which it loads before it renders
- * (`public-<lang>-….js`, one a phone; counted here as the largest of them).
- */
+/** Bytes on the wire, headers included, for a page's first load with one Accept-Encoding. */
 async function firstLoadBytes(page: string, acceptEncoding: string): Promise<number> {
   let total = 0;
   for (const url of [`/${page}/${SESSION}`, ...(await graph(page, 'static'))]) {
@@ -112,14 +108,7 @@ async function firstLoadBytes(page: string, acceptEncoding: string): Promise<num
     expect(reply.status, url).toBe(200);
     total += reply.headBytes + reply.body.length;
   }
-  const words = [...(await graph(page, 'all'))].filter((url) => /\/public-[a-z]{2}-/.test(url));
-  expect(words.length, `${page} loads the words of its language`).toBeGreaterThan(0);
-  let largest = 0;
-  for (const url of words) {
-    const reply = await get(url, acceptEncoding);
-    largest = Math.max(largest, reply.headBytes + reply.body.length);
-  }
-  return total + largest;
+  return total;
 }
 
 let server: TestServer;
