@@ -40,15 +40,17 @@ type Lang = (typeof PHONES)[number][0];
 const read = (path: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
 
-/** A word of the public pages' catalogue, as written (these have no placeholders). */
+/** A word of the public pages' catalogues (what every phone shows, and the open floor's). */
 function word(lang: Lang, section: string, key: string): string {
-  const catalogue = read(`client/i18n/public/${lang}.json`) as Record<
-    string,
-    Record<string, string>
-  >;
-  const text = catalogue[section]?.[key];
-  if (text === undefined) throw new Error(`No ${section}.${key} in ${lang}.`);
-  return text;
+  for (const folder of ['public', 'floor']) {
+    const catalogue = read(`client/i18n/${folder}/${lang}.json`) as Record<
+      string,
+      Record<string, string>
+    >;
+    const text = catalogue[section]?.[key];
+    if (text !== undefined) return text;
+  }
+  throw new Error(`No ${section}.${key} in ${lang}.`);
 }
 
 /** A delegation's name in a language: the list's in English and French, the names file's else. */
