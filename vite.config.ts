@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { fileURLToPath } from 'node:url';
 import { constants } from 'node:zlib';
+import { messageCatalogues } from './scripts/messageCatalogues.ts';
 import { routeSizes } from './scripts/routeSizes.ts';
 
 const client = fileURLToPath(new URL('./client', import.meta.url));
@@ -16,6 +17,7 @@ export default defineConfig({
   base: '/',
   plugins: [
     react(),
+    messageCatalogues(),
     leanPreload(),
     noWebTransport(),
     inlineStyles(),

@@ -5,28 +5,14 @@
 import { answersDue } from '../../shared/answers.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { speakerName } from '../lib/format.ts';
-import { defineMessages, useLang, usePlural, useT } from '../lib/i18n.ts';
+import { section, useLang, useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
 
-const answerMessages = defineMessages({
-  en: {
-    title: 'Answers due',
-    'questions.one': '{count} question',
-    'questions.other': '{count} questions',
-    inscribe: 'Inscribe the answer',
-  },
-  fr: {
-    title: 'Réponses attendues',
-    'questions.one': '{count} question',
-    'questions.other': '{count} questions',
-    inscribe: 'Inscrire la réponse',
-  },
-});
+const answerMessages = section('answers');
 
 export function AnswersDue({ view }: { view: SessionView }) {
   const t = useT(answerMessages);
   const lang = useLang((s) => s.lang);
-  const plural = usePlural(answerMessages);
   const due = answersDue(view.floor.requests);
   if (due.length === 0) return null;
   const items = view.segments.flatMap((s) => s.items);
@@ -41,7 +27,7 @@ export function AnswersDue({ view }: { view: SessionView }) {
               <strong>
                 {panellist ? speakerName(panellist.speaker, lang) : d.panellistItemId}
               </strong>{' '}
-              <span className="hint">{plural('questions', d.questionIds.length)}</span>{' '}
+              <span className="hint">{t('questions', { count: d.questionIds.length })}</span>{' '}
               <button
                 type="button"
                 className="btn btn-small"

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Delegation } from '../../shared/delegations.ts';
-import { categoryKey, common, useLang, useT } from '../lib/i18n.ts';
+import { categoryKey, common, deskLang, useLang, useT } from '../lib/i18n.ts';
 import { searchDelegations } from './delegationSearch.ts';
 
 export function DelegationInput({
@@ -26,7 +26,7 @@ export function DelegationInput({
   describedBy?: string;
 }) {
   const tc = useT(common);
-  const lang = useLang((s) => s.lang);
+  const lang = deskLang(useLang((s) => s.lang));
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const matches = useMemo(() => searchDelegations(all, text, lang), [all, text, lang]);

@@ -5,9 +5,10 @@ import { messages } from './messages.ts';
 export function LanguageSwitch() {
   const t = useT(messages);
   const lang = useLang((s) => s.lang);
+  const langs = useLang((s) => s.langs);
   return (
     <div className="lang-switch" role="group" aria-label={t('lang.switch')}>
-      {LANGS.map((l) => (
+      {LANGS.filter((l) => langs.includes(l.code)).map((l) => (
         <button
           key={l.code}
           type="button"
@@ -15,7 +16,7 @@ export function LanguageSwitch() {
           aria-pressed={lang === l.code}
           aria-label={l.label}
           data-testid={`lang-${l.code}`}
-          onClick={() => setLang(l.code)}
+          onClick={() => void setLang(l.code)}
         >
           {l.short}
         </button>

@@ -7,7 +7,7 @@ import { useId, useRef, useState } from 'react';
 import { fail } from '../../shared/errors.ts';
 import { DEFAULT_MESSAGE_PRESETS } from '../../shared/presets.ts';
 import type { SessionView } from '../../shared/views.ts';
-import { LANGS, useT } from '../lib/i18n.ts';
+import { DESK_LANGS, useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
 import { ConsoleButton } from './ConsoleButton.tsx';
 import { messages } from './messages.ts';
@@ -90,7 +90,7 @@ export function MessagePanel({ view }: { view: SessionView }) {
         </ConsoleButton>
       </div>
       <div className="presets" role="group" aria-label={t('message.presets')}>
-        {LANGS.map(({ code, short }) => (
+        {DESK_LANGS.map(({ code, short }) => (
           <div key={code} className="preset-group" lang={code}>
             <span className="preset-lang" aria-hidden="true">
               {short}

@@ -8,7 +8,7 @@ import type { Programme } from '../../shared/programme.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { RECORD_TABLES } from '../../shared/record.ts';
 import { pick, type LocalText } from '../../shared/localText.ts';
-import { useLang, usePlural, useT } from '../lib/i18n.ts';
+import { useLang, useT } from '../lib/i18n.ts';
 import { filesMessages } from './filesMessages.ts';
 import { TOKEN_STORAGE_KEY } from './token.ts';
 
@@ -72,7 +72,6 @@ async function download(path: string, name: string): Promise<void> {
 
 export function ProgrammeFiles({ view }: { view: SessionView }) {
   const t = useT(filesMessages);
-  const plural = usePlural(filesMessages);
   const lang = useLang((s) => s.lang);
   const id = useId();
   const session = encodeURIComponent(view.id);
@@ -327,9 +326,9 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
           <p>
             {t('import-ok', {
               title: pick(ready.title, lang),
-              segments: plural('n-segments', ready.segments.length),
-              items: plural('n-speakers', items),
-              minutes: plural('n-minutes', minutes),
+              segments: t('n-segments', { count: ready.segments.length }),
+              items: t('n-speakers', { count: items }),
+              minutes: t('n-minutes', { count: minutes }),
             })}
           </p>
           {check.state === 'ready' && check.idTaken && (
@@ -348,7 +347,7 @@ export function ProgrammeFiles({ view }: { view: SessionView }) {
         <div role="alert" data-testid="files-import-problems">
           <p>
             {check.problems.length > 0
-              ? plural('import-problems', check.problems.length)
+              ? t('import-problems', { count: check.problems.length })
               : check.message}
           </p>
           {check.problems.length > 0 && (

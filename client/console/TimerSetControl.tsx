@@ -7,31 +7,12 @@ import { parseDuration } from '../../shared/duration.ts';
 import { availability } from '../../shared/enablement.ts';
 import { fail } from '../../shared/errors.ts';
 import { enablementOfView, type SessionView } from '../../shared/views.ts';
-import { defineMessages, useT } from '../lib/i18n.ts';
+import { section, useT } from '../lib/i18n.ts';
 import { act, showRefusal } from './act.ts';
 import { ConsoleButton } from './ConsoleButton.tsx';
 import { askConfirm } from './uiStore.ts';
 
-const timerMessages = defineMessages({
-  en: {
-    label: 'Time left',
-    placeholder: 'm:ss',
-    set: 'Set',
-    reset: 'Restart the clock',
-    'reset-question':
-      'Start this turn’s clock again from its full time? The time spoken so far is not counted.',
-    invalid: 'Write the time left as minutes (2 or 1.5) or m:ss (2:30).',
-  },
-  fr: {
-    label: 'Temps restant',
-    placeholder: 'm:ss',
-    set: 'Régler',
-    reset: 'Reprendre à zéro',
-    'reset-question':
-      'Reprendre le chrono de cette intervention depuis son temps complet ? Le temps déjà parlé n’est pas compté.',
-    invalid: 'Écrivez le temps restant en minutes (2 ou 1,5) ou en m:ss (2:30).',
-  },
-});
+const timerMessages = section('timer');
 
 export function TimerSetControl({ view }: { view: SessionView }) {
   const t = useT(timerMessages);

@@ -4,9 +4,14 @@ import type { RequestKind } from '../../shared/programme.ts';
 import type { DelegationRef } from '../../shared/state.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { speakerName } from '../lib/format.ts';
-import type { common } from '../lib/i18n.ts';
-import { categoryKey, delegationLabel, type Lang, type Translate } from '../lib/i18n.ts';
-import type { messages } from './messages.ts';
+import {
+  categoryKey,
+  delegationLabel,
+  type CommonKey,
+  type Lang,
+  type Translate,
+} from '../lib/i18n.ts';
+import type { MessageKey } from './messages.ts';
 import { findViewItem } from './viewHelpers.ts';
 
 export interface RequestLike {
@@ -23,8 +28,8 @@ export function requestDetails(
   request: RequestLike,
   view: SessionView,
   lang: Lang,
-  t: Translate<(typeof messages)['en']>,
-  tc: Translate<(typeof common)['en']>,
+  t: Translate<MessageKey>,
+  tc: Translate<CommonKey>,
 ): string {
   const to = request.addressedTo ? findViewItem(view, request.addressedTo)?.item : undefined;
   return [

@@ -1,8 +1,16 @@
-/** Small formatting helpers every view uses. */
+/**
+ * Small formatting helpers every view uses. Numbers and times follow the page's language (a
+ * decimal comma in French), in Western digits in every language so that the figures on the phone
+ * read like the countdown on the stage.
+ */
 import { formatClock } from '../../shared/duration.ts';
 import { pick } from '../../shared/localText.ts';
 import type { Speaker } from '../../shared/programme.ts';
-import { formatZonedTime } from '../../shared/zonedTime.ts';
+import { useLang, type Lang } from './i18n.ts';
+
+/** The `Intl` locale of a page language: its rules, Western digits. */
+export const intlLocale = (lang: Lang): string => `${lang}-u-nu-latn`;
+const current = (): Lang => useLang.getState().lang;
 
 /** "Ms Fatou Bensouda", the honorific in the page's language `lang` ("Mme Fatou Bensouda"). */
 export function speakerName(speaker: Speaker, lang: string): string {
@@ -21,15 +29,20 @@ export function countdown(remainingMs: number): string {
   return remainingMs < 0 ? `+${formatClock(remainingMs)}` : formatClock(remainingMs);
 }
 
-/** Whole minutes for programme lists: `12′`. */
-export function minutes(ms: number): string {
-  const m = ms / 60_000;
-  return `${Number.isInteger(m) ? m : m.toFixed(1)}′`;
+/** Minutes for programme lists, to a tenth: `12′`, `0.5′` (`0,5′` in French). */
+export function minutes(ms: number, lang: Lang = current()): string {
+  const m = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 1 });
+  return `${m.format(ms / 60_000)}′`;
 }
 
-/** `HH:MM` in the meeting's time zone. */
-export function clockTime(epochMs: number, timeZone: string): string {
-  return formatZonedTime(epochMs, timeZone);
+/** `HH:MM` in the meeting's time zone, on the 24-hour clock, as the page's language writes it. */
+export function clockTime(epochMs: number, timeZone: string, lang: Lang = current()): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(epochMs);
 }
 
 /** Ahead or behind, in signed whole minutes: `+7` behind, `−3` ahead, `0` on time. */

@@ -5,7 +5,7 @@
  * only when a delegate opens it, so the phones that only watch never download the list of
  * delegations.
  */
-import { refusalText } from '../lib/refusalText.ts';
+import { loadRefusals, refusalText } from '../lib/refusalText.ts';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Command } from '../../shared/commands.ts';
 import { DELEGATIONS } from '../../shared/delegations.ts';
@@ -98,6 +98,8 @@ export function AskFloorForm({
     } else if (code === 'forbidden' && view.floor.floorCodeRequired) {
       setError(t('error.floor-code'));
     } else {
+      // The refusals' words load with the first one; the server's English stands in if they fail.
+      await loadRefusals(lang).catch(() => {});
       setError(t('error.refused', { message: refusalText(ack.error, lang) }));
     }
   };

@@ -3,10 +3,10 @@
  * shipped list in the page's language. Free text stays allowed: the secretariat approves and
  * categorises delegations it does not know.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Delegation } from '../../shared/delegations.ts';
-import { categoryKey, common, useLang, useT } from '../lib/i18n.ts';
-import { searchDelegations } from './delegationSearch.ts';
+import { categoryKey, common, useLang, useT, wantNames } from '../lib/i18n.ts';
+import { delegationName, searchDelegations } from './delegationSearch.ts';
 
 export interface DelegationValue {
   readonly text: string;
@@ -32,14 +32,17 @@ export function DelegationField({
   readonly required?: boolean;
 }) {
   const lang = useLang((s) => s.lang);
+  const names = useLang((s) => s.packs[s.lang]?.names);
+  // The suggestions name the delegations in the page's language.
+  useEffect(wantNames, [lang]);
   const c = useT(common);
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const matches = value.id === null ? searchDelegations(list, value.text, lang) : [];
+  const matches = value.id === null ? searchDelegations(list, value.text, lang, 8, names) : [];
   const expanded = open && matches.length > 0;
   const pick = (d: Delegation) => {
-    onChange({ text: d[lang], id: d.id });
+    onChange({ text: delegationName(d, lang, names), id: d.id });
     setOpen(false);
   };
   return (
@@ -103,7 +106,7 @@ export function DelegationField({
               pick(d);
             }}
           >
-            <span className="suggestion-name">{d[lang]}</span>
+            <span className="suggestion-name">{delegationName(d, lang, names)}</span>
             <span className="suggestion-category">{c(categoryKey(d.category))}</span>
           </li>
         ))}

@@ -4,10 +4,11 @@ import { liveMessages } from './messages.ts';
 
 export function LanguageSwitch() {
   const lang = useLang((s) => s.lang);
+  const langs = useLang((s) => s.langs);
   const t = useT(liveMessages);
   return (
     <div className="lang-switch" role="group" aria-label={t('lang.switch')}>
-      {LANGS.map((l) => (
+      {LANGS.filter((l) => langs.includes(l.code)).map((l) => (
         <button
           key={l.code}
           type="button"
@@ -15,7 +16,7 @@ export function LanguageSwitch() {
           aria-label={l.label}
           aria-pressed={l.code === lang}
           data-testid={`live-lang-${l.code}`}
-          onClick={() => setLang(l.code)}
+          onClick={() => void setLang(l.code)}
         >
           {l.short}
         </button>

@@ -8,12 +8,13 @@ import { OfflineBadge } from '../displays/OfflineBadge.tsx';
 import { displayMessages } from '../displays/messages.ts';
 import { useWakeLock } from '../displays/useWakeLock.ts';
 import { lazyPart } from './lazyPart.ts';
+import { loadOpenFloor } from './loadOpenFloor.ts';
 import { LiveHeader } from './LiveHeader.tsx';
 import { NowSpeaking } from './NowSpeaking.tsx';
 import { Programme } from './Programme.tsx';
 import { SpeakerAnnouncer } from './SpeakerAnnouncer.tsx';
 
-const FloorPanel = lazyPart(() => import('./openFloor.ts').then((m) => m.FloorPanel));
+const FloorPanel = lazyPart(() => loadOpenFloor().then((m) => m.FloorPanel));
 // Loaded only on a phone whose screen nothing can keep awake.
 const WakeNotice = lazyPart(() => import('./WakeNotice.tsx').then((m) => m.WakeNotice));
 

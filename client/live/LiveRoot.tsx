@@ -4,12 +4,19 @@
  */
 import { startTransition, Suspense, useEffect, useState } from 'react';
 import type { SessionSummary } from '../displays/sessions.ts';
+import { addPart } from '../lib/i18n.ts';
 import { lazyPart } from './lazyPart.ts';
 import { LiveApp } from './LiveApp.tsx';
 import { connectLive } from './liveConnection.ts';
 
-// Loaded only on `/` with several meetings: a phone that scanned a session's code never needs it.
-const SessionPicker = lazyPart(() => import('./SessionPicker.tsx').then((m) => m.SessionPicker));
+// Loaded only on `/` with several meetings, with its words: a phone that scanned a session's code
+// never needs it.
+const SessionPicker = lazyPart(() =>
+  Promise.all([
+    import('./SessionPicker.tsx'),
+    import('../i18n/laterCatalogues.ts').then(({ PICKER }) => addPart('picker', PICKER)),
+  ]).then(([m]) => m.SessionPicker),
+);
 
 type Choice =
   | { readonly kind: 'looking' }

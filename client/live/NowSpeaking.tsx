@@ -37,7 +37,7 @@ export function NowSpeaking({ view }: { readonly view: SessionView }) {
       )}
       {next ? (
         <p className="live-next" data-testid="live-next">
-          <span className="live-next-label">{d('next.label')}:</span> {next.name}
+          <span className="live-next-label">{d('next.label')}</span> {next.name}
           {next.role ? <span className="live-next-role"> — {next.role}</span> : null}
         </p>
       ) : null}

@@ -6,10 +6,11 @@ import { minutes } from '../lib/format.ts';
 import { useLang, useT } from '../lib/i18n.ts';
 import { pick } from '../../shared/localText.ts';
 import { lazyPart } from './lazyPart.ts';
+import { loadOpenFloor } from './loadOpenFloor.ts';
 import { liveMessages } from './messages.ts';
 import { ProgrammeItem } from './ProgrammeItem.tsx';
 
-const SpeakersList = lazyPart(() => import('./openFloor.ts').then((m) => m.SpeakersList));
+const SpeakersList = lazyPart(() => loadOpenFloor().then((m) => m.SpeakersList));
 
 export function ProgrammeSegment({
   segment,

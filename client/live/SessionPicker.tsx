@@ -3,22 +3,11 @@
  */
 import type { SessionSummary } from '../displays/sessions.ts';
 import { pick } from '../../shared/localText.ts';
-import { defineMessages, useLang, useT } from '../lib/i18n.ts';
+import { section, useLang, useT } from '../lib/i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 // Here rather than in `liveMessages`: they load with the list, which few phones ever see.
-const pickerMessages = defineMessages({
-  en: {
-    'pick.title': 'Meetings on this Gavel server',
-    'pick.none': 'There is no meeting on this server yet.',
-    'pick.error': 'Gavel could not list the meetings: {error}',
-  },
-  fr: {
-    'pick.title': 'Réunions sur ce serveur Gavel',
-    'pick.none': 'Aucune réunion sur ce serveur pour l’instant.',
-    'pick.error': 'Gavel n’a pas pu lister les réunions : {error}',
-  },
-});
+const pickerMessages = section('picker');
 
 export function SessionPicker({
   sessions,

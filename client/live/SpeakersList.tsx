@@ -25,7 +25,7 @@ export function SpeakersList({ floor }: { readonly floor: FloorView }) {
               <span className="live-speaker-n tabular" aria-hidden="true">
                 {i + 1}
               </span>
-              <span className="visually-hidden">{t('speakers.position', { n: i + 1 })}: </span>
+              <span className="visually-hidden">{t('speakers.position', { n: i + 1 })} </span>
               <span className="live-speaker-who">
                 <span className="live-speaker-name">{delegationLabel(entry.delegation, lang)}</span>
                 {entry.speakerName ? (

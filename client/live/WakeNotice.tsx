@@ -4,10 +4,10 @@
  * tap anywhere is what lets the video play, and this goes away once it does. Loaded only then.
  */
 import { useT } from '../lib/i18n.ts';
-import { wakeMessages } from './wakeMessages.ts';
+import { liveMessages } from './messages.ts';
 
 export function WakeNotice() {
-  const t = useT(wakeMessages);
+  const t = useT(liveMessages);
   return (
     <p className="offline-badge live-wake" role="status" data-testid="live-wake-notice">
       {t('wake.none')}

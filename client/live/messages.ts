@@ -1,64 +1,8 @@
 /**
- * The live page's own words for what every phone shows; the open floor's are in `floorMessages`,
- * the shared ones in `common` and `displayMessages`.
+ * The live page's own words for what every phone shows (`client/i18n/public/*.json`, section
+ * `live`); the open floor's are in `floorMessages`, the shared ones in `common` and
+ * `displayMessages`.
  */
-import { defineMessages } from '../lib/i18n.ts';
+import { section } from '../lib/i18n.ts';
 
-export const liveMessages = defineMessages({
-  en: {
-    'now.title': 'Now speaking',
-    'now.none.scheduled': 'The meeting has not started yet.',
-    'now.none.live': 'Nobody has the floor at the moment.',
-    'now.none.suspended': 'The meeting is suspended.',
-    'now.none.ended': 'The meeting has ended.',
-    'now.announce': 'Now speaking: {name}',
-    'programme.title': 'Programme',
-    'programme.ends': 'ends ~{time}',
-    'programme.ended': 'ended {time}',
-    'programme.ends-label': 'Expected end {time}',
-    'programme.behind': '{minutes} min behind schedule',
-    'programme.ahead': '{minutes} min ahead of schedule',
-    'programme.on-time': 'on schedule',
-    'item.done': 'Done, spoke {time}',
-    'item.speaking': 'Speaking now',
-    'item.interrupted': 'Interrupted by a point of order, resumes after it',
-    'item.interrupted-short': 'interrupted',
-    'item.upcoming': 'Upcoming, {minutes} minutes planned',
-    'item.skipped': 'Skipped',
-    'item.now': 'now',
-    'item.skipped-short': 'skipped',
-    'segment.minutes': '{minutes} minutes',
-    length: '{m} min {s} s',
-    'item.not-heard': 'Not heard',
-    'item.not-heard-short': 'not heard',
-    'lang.switch': 'Language',
-  },
-  fr: {
-    'now.title': 'À la parole',
-    'now.none.scheduled': 'La réunion n’a pas encore commencé.',
-    'now.none.live': 'Personne n’a la parole pour le moment.',
-    'now.none.suspended': 'La séance est suspendue.',
-    'now.none.ended': 'La réunion est terminée.',
-    'now.announce': 'À la parole : {name}',
-    'programme.title': 'Programme',
-    'programme.ends': 'fin vers {time}',
-    'programme.ended': 'terminée à {time}',
-    'programme.ends-label': 'Fin prévue à {time}',
-    'programme.behind': '{minutes} min de retard',
-    'programme.ahead': '{minutes} min d’avance',
-    'programme.on-time': 'dans les temps',
-    'item.done': 'Terminé, a parlé {time}',
-    'item.speaking': 'À la parole',
-    'item.interrupted': 'Interrompu(e) par une motion d’ordre, reprend ensuite',
-    'item.interrupted-short': 'interrompu(e)',
-    'item.upcoming': 'À venir, {minutes} minutes prévues',
-    'item.skipped': 'Passé',
-    'item.now': 'en cours',
-    'item.skipped-short': 'passé',
-    'segment.minutes': '{minutes} minutes',
-    length: '{m} min {s} s',
-    'item.not-heard': 'Non entendu',
-    'item.not-heard-short': 'non entendu',
-    'lang.switch': 'Langue',
-  },
-});
+export const liveMessages = section('live');

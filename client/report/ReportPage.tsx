@@ -43,6 +43,7 @@ export function ReportPage({ session, token }: { session: string; token: string 
   const t = useT(reportMessages);
   const c = useT(common);
   const lang = useLang((s) => s.lang);
+  const langs = useLang((s) => s.langs);
   const [load, setLoad] = useState<Load>(
     token ? { state: 'loading' } : { state: 'failed', reason: 'need-token' },
   );
@@ -113,12 +114,12 @@ export function ReportPage({ session, token }: { session: string; token: string 
     <main className="report" data-testid="report">
       <header>
         <div className="toolbar no-print">
-          {LANGS.map((l) => (
+          {LANGS.filter((l) => langs.includes(l.code)).map((l) => (
             <button
               key={l.code}
               type="button"
               aria-pressed={lang === l.code}
-              onClick={() => setLang(l.code)}
+              onClick={() => void setLang(l.code)}
             >
               {l.short}
             </button>

@@ -50,7 +50,7 @@ export function StageIdle({
         <h1 className="stage-idle-title">{pick(view.meta.title, lang)}</h1>
         {next ? (
           <p className="stage-idle-next" data-testid="stage-next">
-            <span className="stage-next-label">{d('next.label')}:</span> {next.name}
+            <span className="stage-next-label">{d('next.label')}</span> {next.name}
             {next.role ? <span className="stage-next-role">, {next.role}</span> : null}
           </p>
         ) : null}

@@ -79,7 +79,7 @@ export function StageTurn({
           <div className="stage-next-row">
             {next ? (
               <p className="stage-next" data-testid="stage-next">
-                <span className="stage-next-label">{d('next.label')}:</span> {next.name}
+                <span className="stage-next-label">{d('next.label')}</span> {next.name}
                 {next.role ? <span className="stage-next-role">, {next.role}</span> : null}
               </p>
             ) : (

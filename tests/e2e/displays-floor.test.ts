@@ -141,7 +141,7 @@ describe('asking for the floor from a phone', () => {
     await expect.poll(() => phone.getByTestId('live-ask-form').count(), POLL).toBe(0);
     const id = await latestRequestId();
     await gavel.command({ type: 'floor.decline', requestId: id, reason: 'Le temps manque' });
-    await expect.poll(() => stateOf(phone, id), POLL).toBe('Refusée : Le temps manque');
+    await expect.poll(() => stateOf(phone, id), POLL).toBe('Refusée\u202f: Le temps manque');
   });
 
   it('withdraws a request', async () => {

@@ -1,77 +1,180 @@
 /**
- * A programme in two languages on real pages: the built-in plenary carries French, and a page in
- * French shows the meeting's title, the segments' titles and the panellists' functions in French,
- * an English page in English, and a switch of language changes them at once.
+ * The public pages in the six official languages of the United Nations, against the built app and
+ * a real server: a phone set to each language opens the live page during the open floor and shows
+ * the session as the programme and the list of speakers have it, in its language (Arabic right to
+ * left), having downloaded that language's words and names and no other's. What each page must
+ * say is read from the catalogues and the delegation names, not written here. Screenshots of each
+ * language go to SCREENSHOTS.
  */
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DELEGATIONS } from '../../shared/delegations.ts';
+import type { SessionView } from '../../shared/views.ts';
 import {
-  gavelAndBrowser,
-  openPage,
+  launchChromium,
+  MODERATOR_TOKEN,
   PHONE,
-  screenshot,
+  SCREENSHOTS,
   SESSION,
   STAGE,
   STAGE_KEY,
+  startGavel,
+  type RunningGavel,
 } from './harness.ts';
 
-const POLL = { timeout: 10_000, interval: 50 } as const;
-const run = gavelAndBrowser();
+const POLL = { timeout: 15_000, interval: 50 } as const;
 
-const text = async (page: Page, testId: string) =>
-  (await page.getByTestId(testId).first().textContent())?.trim() ?? '';
+/** Each language and the locale a phone set to it sends. */
+const PHONES = [
+  ['ar', 'ar-EG'],
+  ['zh', 'zh-CN'],
+  ['en', 'en-GB'],
+  ['fr', 'fr-FR'],
+  ['ru', 'ru-RU'],
+  ['es', 'es-ES'],
+] as const;
+type Lang = (typeof PHONES)[number][0];
 
-describe('the built-in plenary in French and English', () => {
-  it('shows a French phone and stage the title, a segment and the Prosecutor’s function in French', async () => {
-    await run.gavel.command({ type: 'session.start' });
-    await run.gavel.command({ type: 'speaker.call', itemId: 'bensouda', start: true });
+const read = (path: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
 
-    const { context, page } = await openPage(
-      run.browser,
-      `${run.gavel.url}/live/${SESSION}`,
-      PHONE,
-      'fr-FR',
-    );
-    try {
-      await expect.poll(() => text(page, 'live-now-speaker'), POLL).toBe('Mme Fatou Bensouda');
-      expect(await text(page, 'live-now-role')).toBe('Procureure, Cour pénale internationale');
-      expect(await page.locator('.live-title').textContent()).toMatch(
-        /^Séance plénière sur la coopération — /,
+/** A word of the public pages' catalogues (what every phone shows, and the open floor's). */
+function word(lang: Lang, section: string, key: string): string {
+  for (const folder of ['public', 'floor']) {
+    const catalogue = read(`client/i18n/${folder}/${lang}.json`) as Record<
+      string,
+      Record<string, string>
+    >;
+    const text = catalogue[section]?.[key];
+    if (text !== undefined) return text;
+  }
+  throw new Error(`No ${section}.${key} in ${lang}.`);
+}
+
+/** A delegation's name in a language: the list's in English and French, the names file's else. */
+function nameOf(id: string, lang: Lang): string {
+  const d = DELEGATIONS.find((x) => x.id === id);
+  if (!d) throw new Error(`No delegation ${id}.`);
+  if (lang === 'en' || lang === 'fr') return d[lang];
+  const { names } = read(`shared/programmes/delegation-names/${lang}.json`) as {
+    names: Record<string, string>;
+  };
+  const name = names[id];
+  if (name === undefined) throw new Error(`No ${lang} name for ${id}.`);
+  return name;
+}
+
+let gavel: RunningGavel;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** A page in its own context in a locale, with the files it downloads. */
+async function open(
+  path: string,
+  viewport: { width: number; height: number },
+  locale: string,
+): Promise<{ page: Page; downloads: string[] }> {
+  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  contexts.push(context);
+  const page = await context.newPage();
+  const downloads: string[] = [];
+  page.on('request', (request) => downloads.push(new URL(request.url()).pathname));
+  await page.goto(`${gavel.url}${path}`);
+  return { page, downloads };
+}
+
+/** The language of each catalogue or names chunk a page downloaded (`/assets/public-fr-….js`). */
+const CHUNK = /^\/assets\/(?:(?:public|floor|stage|refusals)-)?(ar|zh|en|fr|ru|es)-[^/]+\.js$/;
+const catalogueLangs = (downloads: readonly string[]): string[] => [
+  ...new Set(downloads.flatMap((p) => CHUNK.exec(p)?.[1] ?? [])),
+];
+
+async function moderatorView(): Promise<SessionView> {
+  const res = await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+    headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
+  });
+  const body = (await res.json()) as { view?: SessionView } & Partial<SessionView>;
+  return (body.view ?? body) as SessionView;
+}
+
+/** Puts a delegation on the list of speakers and returns its request's id. */
+async function inscribe(delegation: string): Promise<string> {
+  await gavel.command({ type: 'floor.request', delegation, kind: 'statement' });
+  const requests = (await moderatorView()).floor.requests;
+  const id = requests[requests.length - 1]?.id;
+  if (!id) throw new Error('No request reached the server.');
+  if (requests.find((r) => r.id === id)?.status === 'requested') {
+    await gavel.command({ type: 'floor.approve', requestId: id });
+  }
+  return id;
+}
+
+describe('the public pages in the six official languages', () => {
+  beforeAll(async () => {
+    gavel = await startGavel();
+    browser = await launchChromium();
+    // The open floor: Germany has the floor, China is next on the list of speakers.
+    await gavel.command({ type: 'session.start' });
+    await gavel.command({ type: 'segment.end' });
+    await gavel.command({ type: 'floor.open' });
+    const germany = await inscribe('deu');
+    await inscribe('chn');
+    await gavel.command({ type: 'floor.give', requestId: germany, start: true });
+  });
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await gavel?.close();
+  });
+
+  it.each(PHONES)(
+    'shows the live page in %s to a phone set to %s, with only that language downloaded',
+    async (lang, locale) => {
+      const { page, downloads } = await open(`/live/${SESSION}`, PHONE, locale);
+      const speaker = page.getByTestId('live-now-speaker');
+      await expect.poll(() => speaker.textContent(), POLL).toBe(nameOf('deu', lang));
+      expect(await page.getByTestId('live-status').textContent()).toContain(
+        word(lang, 'common', 'status.live'),
       );
-      expect(await page.title()).toMatch(/^Séance plénière sur la coopération/);
-      expect(await page.getByTestId('live-segment-panel').locator('h3').textContent()).toContain(
-        'Groupe de discussion interactif',
-      );
-      expect(await page.getByTestId('live-segment-floor').locator('h3').textContent()).toContain(
-        'Segment interactif — débat ouvert aux États Parties',
-      );
-      await screenshot(page, 'languages-live-fr');
+      // The list of speakers, with the next delegation named in the phone's language.
+      const speakers = page.getByTestId('live-speakers');
+      await expect.poll(() => speakers.textContent(), POLL).toContain(nameOf('chn', lang));
+      expect(await speakers.textContent()).toContain(word(lang, 'common', 'floor.open'));
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      // The countdown reads left to right whatever the page's direction.
+      const figure = page.getByTestId('live-countdown').locator('.tabular');
+      expect(await figure.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+      expect(await figure.textContent()).toMatch(/^\+?\d+:\d\d$/);
+      await page.screenshot({ path: join(SCREENSHOTS, `live-lang-${lang}.png`) });
+      // Its own language's words and names, and no other language's.
+      expect(catalogueLangs(downloads)).toEqual([lang]);
+    },
+  );
 
-      // The same phone switched to English shows the same meeting in English.
-      await page.getByTestId('live-lang-en').click();
-      await expect
-        .poll(() => text(page, 'live-now-role'), POLL)
-        .toBe('Prosecutor, International Criminal Court');
-      expect(await text(page, 'live-now-speaker')).toBe('Ms Fatou Bensouda');
-      expect(await page.getByTestId('live-segment-panel').locator('h3').textContent()).toContain(
-        'Interactive panel',
-      );
-    } finally {
-      await context.close();
-    }
+  it('switches a phone from English to Arabic and back, right to left and back', async () => {
+    const { page, downloads } = await open(`/live/${SESSION}`, PHONE, 'en-GB');
+    const speaker = page.getByTestId('live-now-speaker');
+    await expect.poll(() => speaker.textContent(), POLL).toBe(nameOf('deu', 'en'));
+    await page.getByTestId('live-lang-ar').click();
+    await expect.poll(() => speaker.textContent(), POLL).toBe(nameOf('deu', 'ar'));
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(catalogueLangs(downloads).sort()).toEqual(['ar', 'en']);
+    await page.getByTestId('live-lang-en').click();
+    await expect.poll(() => speaker.textContent(), POLL).toBe(nameOf('deu', 'en'));
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+  });
 
-    const stage = await openPage(
-      run.browser,
-      `${run.gavel.url}/stage/${SESSION}?key=${STAGE_KEY}`,
-      STAGE,
-      'fr-FR',
-    );
-    try {
-      await expect.poll(() => text(stage.page, 'stage-role'), POLL).toContain('Procureure');
-      expect(await text(stage.page, 'stage-topic')).toMatch(/^Objectif stratégique 9 du Bureau/);
-      await screenshot(stage.page, 'languages-stage-fr');
-    } finally {
-      await stage.context.close();
-    }
+  it('shows the stage in Arabic from right to left, its countdown still left to right', async () => {
+    const { page } = await open(`/stage/${SESSION}?key=${STAGE_KEY}&lang=ar`, STAGE, 'en-GB');
+    const digits = page.locator('.stage-digits');
+    await expect.poll(() => digits.textContent(), POLL).toMatch(/^\+?\d+:\d\d$/);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await digits.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    await expect.poll(() => page.textContent('body'), POLL).toContain(nameOf('deu', 'ar'));
+    await page.screenshot({ path: join(SCREENSHOTS, 'stage-lang-ar.png') });
   });
 });

@@ -7,6 +7,9 @@
 import { DEFAULT_MESSAGE_PRESETS } from '../../shared/presets.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import frenchRefusals from '../../client/i18n/refusals/fr.json' with { type: 'json' };
+import frenchCompiled from '../../client/i18n/refusals/fr.json?messages';
+import { useLang } from '../../client/lib/i18n.ts';
 import { refusalText } from '../../client/lib/refusalText.ts';
 import type { Command, CommandOf } from '../../shared/commands.ts';
 import type { GavelError } from '../../shared/errors.ts';
@@ -502,9 +505,11 @@ function refusalOf(c: Case): GavelError {
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
-/** A sentence in French, its placeholders left in (no values given). */
-const french = (key: RefusalKey): string =>
-  refusalText({ code: 'invalid', message: '', key }, 'fr');
+/** A sentence in French as its catalogue writes it, placeholders in. */
+const french = (key: RefusalKey): string => (frenchRefusals as Record<string, string>)[key] ?? '';
+
+// A French page that has loaded the refusals' sentences.
+useLang.setState({ packs: { fr: { messages: {}, refusals: frenchCompiled } } });
 
 describe('every refusal of the state machine', () => {
   it.each(CASES.map((c) => [c.key, c] as const))('%s', (key, c) => {
