@@ -22,8 +22,23 @@ import { initialState, type SessionState } from '../../shared/state.ts';
 import { remainingAt } from '../../shared/timer.ts';
 import { viewFor } from '../../shared/views.ts';
 import { builtInPlenary } from '../../server/config.ts';
+import shippedDelegations from '../../shared/programmes/delegations.json' with { type: 'json' };
+import { DelegationList } from '../../shared/delegationList.ts';
+import { withStatesParties } from '../../shared/membership.ts';
+import type { Programme } from '../../shared/programme.ts';
 import { GavelProcess, killLeftovers } from './child.ts';
 import { SESSION, STAGE_KEY, START, tempDir, TOKEN, type ClientSocket } from './helpers.ts';
+
+/** The built-in plenary as the server creates its session: ranked by the States Parties of its day. */
+function plenaryAsCreated(): Programme {
+  const created = withStatesParties(
+    builtInPlenary(),
+    DelegationList.parse(shippedDelegations),
+    new Date().toISOString().slice(0, 10),
+  );
+  if (!created.ok) throw new Error('The built-in plenary names a State the list does not have.');
+  return created.programme;
+}
 
 type Step =
   | { readonly command: Command }
@@ -178,7 +193,7 @@ type MeetingStep =
 function generateMeeting(seed: number): MeetingStep[] {
   const rnd = random(seed);
   const steps: MeetingStep[] = [];
-  let state = initialState(builtInPlenary());
+  let state = initialState(plenaryAsCreated());
   let now = START;
   let count = 0;
   let burst = 0; // commands still to go in the current kill's burst: no time passes between them
@@ -371,7 +386,7 @@ describe('a server killed with SIGKILL', () => {
     dirs.push(dataDir);
     const moderator = { role: 'moderator' as const };
     // What the server must hold after each number of commands, worked out here.
-    const expected: SessionState[] = [initialState(builtInPlenary())];
+    const expected: SessionState[] = [initialState(plenaryAsCreated())];
     const commandIndex: number[] = []; // step index of the n-th command (0-based n)
     SCRIPT.forEach((step, i) => {
       if ('command' in step) commandIndex.push(i);
@@ -473,7 +488,7 @@ describe('a server killed with SIGKILL', () => {
     let clock = START;
     let server = await boot(dataDir, clock);
     // model[v]: what the server must hold after the first v commands, at the times they ran.
-    const model: SessionState[] = [initialState(builtInPlenary())];
+    const model: SessionState[] = [initialState(plenaryAsCreated())];
     const takenAt: number[] = []; // the server's time when command n was applied
     const acks: (CommandAck | undefined)[] = []; // command n's answer, as soon as it arrives
     const outcomes = { acknowledged: 0, appliedUnacknowledged: 0, notApplied: 0 };
@@ -501,7 +516,7 @@ describe('a server killed with SIGKILL', () => {
     const checkLog = (rows: readonly LogEntry[], version: number): SessionState => {
       expect(rows.map((r) => r.version)).toEqual(Array.from({ length: version }, (_, i) => i + 1));
       const seen = new Set<number>();
-      let state = initialState(builtInPlenary());
+      let state = initialState(plenaryAsCreated());
       for (const row of rows) {
         // expectedVersion names the command of the script; the rest of the row must match it.
         const n = (row.command as { expectedVersion?: number }).expectedVersion ?? -1;
