@@ -13,10 +13,9 @@ import { LiveHeader } from './LiveHeader.tsx';
 import { NowSpeaking } from './NowSpeaking.tsx';
 import { Programme } from './Programme.tsx';
 import { SpeakerAnnouncer } from './SpeakerAnnouncer.tsx';
+import { WakeNotice } from './WakeNotice.tsx';
 
 const FloorPanel = lazyPart(() => loadOpenFloor().then((m) => m.FloorPanel));
-// Loaded only on a phone whose screen nothing can keep awake.
-const WakeNotice = lazyPart(() => import('./WakeNotice.tsx').then((m) => m.WakeNotice));
 
 export function LiveApp() {
   const view = useGavel((s) => s.view);
