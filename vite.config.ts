@@ -4,6 +4,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants } from 'node:zlib';
 import { messageCatalogues } from './scripts/messageCatalogues.ts';
@@ -20,6 +21,7 @@ export default defineConfig({
     messageCatalogues(),
     leanPreload(),
     noWebTransport(),
+    webSocketFirst(),
     inlineStyles(),
     routeSizes(),
     // A brotli and a gzip copy beside each file, made once here at the highest levels, for the
@@ -88,6 +90,39 @@ function noWebTransport(): Plugin {
     },
     load(loading) {
       return loading === id ? 'export const WT = undefined;' : null;
+    },
+  };
+}
+
+/**
+ * A page opens its socket on a WebSocket, and long-polling is for where that fails (a proxy that
+ * blocks the upgrade): so the long-polling transport is not in the page's script. Engine.IO's table
+ * of transports starts with the WebSocket alone, and `client/lib/pollingFallback.ts`, loaded once
+ * a connection fails, adds long-polling to it (1.4 kB off every phone's first load).
+ */
+function webSocketFirst(): Plugin {
+  const prefix = '\0gavel-transports:';
+  const pollingStub = '\0gavel-no-polling';
+  return {
+    name: 'gavel-websocket-first',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source === 'virtual:engine.io-polling') {
+        // Engine.IO's long-polling transport, which its package does not export on its own.
+        const engine = await this.resolve('engine.io-client', importer);
+        return engine && join(dirname(engine.id), 'transports', 'polling-xhr.js');
+      }
+      if (!importer?.includes('engine.io-client')) return null;
+      // What Engine.IO's index re-exports of long-polling, Socket.IO's client never uses.
+      if (/^\.\/transports\/polling-(xhr|fetch)/.test(source)) return pollingStub;
+      if (source !== './transports/index.js') return null;
+      return prefix + join(dirname(importer), 'transports', 'websocket.js');
+    },
+    load(loading) {
+      if (loading === pollingStub) return 'export const XHR = undefined, Fetch = undefined;';
+      if (!loading.startsWith(prefix)) return null;
+      const websocket = JSON.stringify(loading.slice(prefix.length));
+      return `import { WS } from ${websocket};\nexport const transports = { websocket: WS };`;
     },
   };
 }

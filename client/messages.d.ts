@@ -5,3 +5,8 @@ declare module '*.json?messages' {
   const messages: CompiledMessages;
   export default messages;
 }
+
+/** Engine.IO's long-polling transport on its own (`webSocketFirst` in vite.config.ts). */
+declare module 'virtual:engine.io-polling' {
+  export { XHR } from 'engine.io-client';
+}

@@ -104,10 +104,12 @@ export function connect(handshake: Handshake): GavelSocket {
   const s: GavelSocket = io({
     auth: canUnpack ? { ...auth, packed: true } : auth,
     reconnectionDelayMax: 5_000,
-    // A WebSocket at once; long-polling only where it fails (a proxy that blocks the upgrade).
-    transports: ['websocket', 'polling'],
+    // A WebSocket at once; long-polling only where it fails (a proxy that blocks the upgrade):
+    // its code is loaded then (`pollingFallback.ts`), and the next attempt may use it.
+    transports: ['websocket'],
     tryAllTransports: true,
   });
+
   socket = s;
   useGavel.setState({ connection: 'connecting', handshakeError: null });
 
@@ -154,6 +156,8 @@ export function connect(handshake: Handshake): GavelSocket {
       if (err.data.code === 'rate-limited') reconnectLater(err.data.retryAfterMs ?? 30_000);
     } else {
       useGavel.setState({ connection: 'offline' });
+      // The WebSocket failed: the next attempt may fall back to long-polling.
+      void import('./pollingFallback.ts').then((m) => m.addPolling(s.io.opts));
     }
   });
 

@@ -136,6 +136,32 @@ describe('displays', () => {
     }
   });
 
+  it('falls back to long-polling on a network that blocks the WebSocket', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+    contexts.push(context);
+    // What a proxy that refuses the upgrade leaves a page: every WebSocket fails as it opens.
+    await context.addInitScript(() => {
+      const Real = window.WebSocket;
+      window.WebSocket = class extends Real {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(String(url).replace(/\/\/[^/]+/, '//127.0.0.1:9'), protocols);
+        }
+      };
+    });
+    const phone = await context.newPage();
+    await phone.goto(`${gavel.url}/live/${SESSION}`);
+    // The page has the meeting from the server, and says which state it is in.
+    await expect.poll(() => text(phone, 'live-status'), POLL).toBe('Not started');
+    const polls = await phone.evaluate(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.includes('/socket.io/?') && entry.name.includes('polling'))
+          .length,
+    );
+    expect(polls).toBeGreaterThan(0);
+  });
+
   it("shows a moderator's next speaker on the stage and on a phone", async () => {
     await gavel.command({ type: 'session.start' });
     await gavel.command({ type: 'speaker.next' });
