@@ -9,22 +9,13 @@
  * Lock API (plain http on a LAN address), and then autoplay (a phone saving power plays nothing
  * before a tap). The silent video that stands in is the real element, read in the page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  PHONE,
-  SESSION,
-  STAGE,
-  STAGE_KEY,
-  startGavel,
-  type RunningGavel,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { gavelAndBrowser, PHONE, SESSION, STAGE, STAGE_KEY } from './harness.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 
-let gavel: RunningGavel;
-let browser: Browser;
+const run = gavelAndBrowser();
 
 interface Seen {
   requests: number;
@@ -82,10 +73,10 @@ async function open(
   locale: string,
   scripts: readonly (() => void)[] = [],
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  const context = await run.browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
   for (const script of [...scripts, watchWakeLock]) await context.addInitScript(script);
   const page = await context.newPage();
-  await page.goto(`${gavel.url}${path}`);
+  await page.goto(`${run.gavel.url}${path}`);
   return page;
 }
 
@@ -134,16 +125,6 @@ const cspViolations = (page: Page) =>
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 
 describe('keeping the screen awake', () => {
-  beforeAll(async () => {
-    gavel = await startGavel();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await gavel?.close();
-  });
-
   it('holds a wake lock on the stage, and takes it again when the stage is shown again', async () => {
     const page = await open(stagePath, STAGE, 'en-GB');
     await expect.poll(() => page.getByTestId('stage').getAttribute('data-wake'), POLL).toBe('held');
@@ -162,17 +143,17 @@ describe('keeping the screen awake', () => {
     expect(await page.getByTestId('live').getAttribute('data-wake')).toBe('off');
     expect(await locks(page)).toEqual({ requests: 0, held: 0 });
 
-    await gavel.command({ type: 'session.start' });
+    await run.gavel.command({ type: 'session.start' });
     await expect.poll(() => locks(page), POLL).toEqual({ requests: 1, held: 1 });
     expect(await page.getByTestId('live').getAttribute('data-wake')).toBe('held');
     await hideAndShow(page);
     await expect.poll(() => locks(page), POLL).toEqual({ requests: 2, held: 1 });
 
     // A suspension (a break of an hour or a night) lets the phone sleep again.
-    await gavel.command({ type: 'session.suspend' });
+    await run.gavel.command({ type: 'session.suspend' });
     await expect.poll(() => locks(page), POLL).toEqual({ requests: 2, held: 0 });
     expect(await page.getByTestId('live').getAttribute('data-wake')).toBe('off');
-    await gavel.command({ type: 'session.resume' });
+    await run.gavel.command({ type: 'session.resume' });
     await expect.poll(() => locks(page), POLL).toEqual({ requests: 3, held: 1 });
     expect(await page.getByTestId('live-wake-notice').count()).toBe(0);
     await page.context().close();
