@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ServerResponse } from 'node:http';
 import express, {
   type NextFunction,
   type Request,
@@ -858,28 +859,45 @@ const securityHeaders: RequestHandler = (() => {
  */
 const LEAN = { lastModified: false, acceptRanges: false } as const;
 
+/** How often a folder of the build is looked at again for a new build. */
+const BUILD_LOOK_MS = 1_000;
+
 /**
  * Serves a folder of the build, each file as the brotli or gzip copy the build wrote beside it
  * when the browser takes one (brotli first), with `Vary: Accept-Encoding`; as it is otherwise.
  * express-static-gzip lists the copies when it starts, so it starts again when the folder's
- * entries change: a build made while Gavel runs is served compressed too.
+ * entries change: a build made while Gavel runs is served compressed too, within a second. The
+ * folder is looked at no more than once a second, not on every request a crowd of phones makes.
+ * Scripts go out as `text/javascript` without a charset: a module script is read as UTF-8 by
+ * every browser, and the 15 bytes are saved on each.
  */
 function precompressed(
   dir: string,
   serveStatic: expressStaticGzip.ExpressStaticGzipOptions['serveStatic'],
 ): RequestHandler {
   let listedAt = Number.NaN;
+  let lookedAt = -Infinity;
   let serve: RequestHandler = (_req, _res, next) => next();
+  const options = {
+    ...serveStatic,
+    setHeaders(res: ServerResponse, path: string) {
+      if (/\.js(?:\.br|\.gz)?$/.test(path)) res.setHeader('Content-Type', 'text/javascript');
+    },
+  };
   return (req, res, next) => {
-    const changedAt = statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-    if (changedAt !== listedAt) {
-      listedAt = changedAt;
-      serve = expressStaticGzip(dir, {
-        enableBrotli: true,
-        orderPreference: ['br', 'gzip'],
-        index: false,
-        serveStatic,
-      });
+    const now = performance.now();
+    if (now - lookedAt >= BUILD_LOOK_MS) {
+      lookedAt = now;
+      const changedAt = statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (changedAt !== listedAt) {
+        listedAt = changedAt;
+        serve = expressStaticGzip(dir, {
+          enableBrotli: true,
+          orderPreference: ['br', 'gzip'],
+          index: false,
+          serveStatic: options,
+        });
+      }
     }
     serve(req, res, next);
   };
