@@ -1,7 +1,8 @@
 /**
  * The first-load rows: what a page costs a phone on the wire, as served by the running server. The
  * HTML, then every script and style sheet it names (`<script src>`, `<link rel=stylesheet>`,
- * `<link rel=modulepreload>`) and every module those scripts import statically, each fetched on
+ * `<link rel=modulepreload>`), every module those scripts import statically, and the words the
+ * page loads at once in the phone's language (the heaviest language is reported), each fetched on
  * its own connection; bytes are what came off the socket (status line, headers and body).
  */
 import { existsSync } from 'node:fs';
@@ -15,6 +16,8 @@ export type Encoding = (typeof ENCODINGS)[number];
 
 export interface PageResult {
   readonly path: string;
+  /** The phone's language: the heaviest of the six, whose words the load includes. */
+  readonly lang: string;
   /** The HTML and everything it loads at once, in the order found. */
   readonly files: readonly string[];
   /** Bytes on the wire for the whole load, by the `Accept-Encoding` sent. */
@@ -103,8 +106,31 @@ export function staticImports(code: string): string[] {
   return found;
 }
 
-async function measurePage(base: string, path: string): Promise<PageResult> {
+/** The languages of the public pages (`LANGS` in client/lib/i18n.ts). */
+export const PHONE_LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+
+/**
+ * The words a page loads before it shows anything, in the phone's language, by the path of their
+ * chunk: the live page its public catalogue; the stage that, its own catalogue and the
+ * delegations' names (English names are in the programme).
+ */
+export const WORDS_AT_FIRST = {
+  live: (lang: string) => new RegExp(`^/assets/public-${lang}-[\\w-]+\\.js$`),
+  stage: (lang: string) => new RegExp(`^/assets/(?:(?:public|stage)-)?${lang}-[\\w-]+\\.js$`),
+} as const;
+export type PublicPage = keyof typeof WORDS_AT_FIRST;
+
+/** The modules a script imports when it runs (`import("./x.js")`). */
+export function dynamicImports(code: string): string[] {
+  return [...code.matchAll(/\bimport\(\s*["']((?:\.{1,2})?\/[^"']+)["']\s*\)/g)].flatMap((m) =>
+    m[1] ? [m[1]] : [],
+  );
+}
+
+async function measurePage(base: string, page: PublicPage, session: string, lang: string) {
   // Found once, uncompressed; then the same list fetched with each encoding.
+  const path = `/${page}/${session}`;
+  const words = WORDS_AT_FIRST[page](lang);
   const files = [path];
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as string;
@@ -112,11 +138,16 @@ async function measurePage(base: string, path: string): Promise<PageResult> {
     if (f.status !== 200) throw new Error(`GET ${file} answered ${f.status}`);
     const text = decoded(f);
     const here = new URL(file, base);
-    const next =
-      i === 0 ? htmlAssets(text) : /\.m?js$/.test(here.pathname) ? staticImports(text) : [];
-    for (const ref of next) {
+    const isScript = /\.m?js$/.test(here.pathname);
+    const next = i === 0 ? htmlAssets(text) : isScript ? staticImports(text) : [];
+    const later = isScript ? dynamicImports(text) : [];
+    for (const [ref, now] of [
+      ...next.map((r) => [r, true] as const),
+      ...later.map((r) => [r, false] as const),
+    ]) {
       const resolved = new URL(ref, here);
       if (resolved.origin !== here.origin) continue;
+      if (!now && !words.test(resolved.pathname)) continue;
       const local = resolved.pathname + resolved.search;
       if (!files.includes(local)) files.push(local);
     }
@@ -131,7 +162,17 @@ async function measurePage(base: string, path: string): Promise<PageResult> {
       if (f.encoding !== 'identity') compressedFiles[encoding] += 1;
     }
   }
-  return { path, files, bytes, compressedFiles };
+  return { path, lang, files, bytes, compressedFiles };
+}
+
+/** A page's first load in the language that makes it heaviest. */
+async function heaviest(base: string, page: PublicPage, session: string): Promise<PageResult> {
+  let worst: PageResult | null = null;
+  for (const lang of PHONE_LANGS) {
+    const result = await measurePage(base, page, session, lang);
+    if (!worst || result.bytes.br > worst.bytes.br) worst = result;
+  }
+  return worst as PageResult;
 }
 
 /** The live and the stage page of a session; skipped when the pages are not built. */
@@ -141,7 +182,7 @@ export async function measurePages(base: string, session: string): Promise<Pages
     return { skipped: 'dist/client is missing: run npm run build first' };
   }
   return {
-    live: await measurePage(base, `/live/${session}`),
-    stage: await measurePage(base, `/stage/${session}`),
+    live: await heaviest(base, 'live', session),
+    stage: await heaviest(base, 'stage', session),
   };
 }

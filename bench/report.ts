@@ -52,7 +52,7 @@ const pcts = (s: Spread, which: readonly ('p50' | 'p90' | 'p95' | 'p99' | 'max')
   `${which.map((w) => `${w} ${ms(s[`${w}Ms`])}`).join('  ')}  (n=${count(s.samples)})`;
 
 const pageBytes = (p: PageResult) =>
-  `br ${kb(p.bytes.br)}  gzip ${kb(p.bytes.gzip)}  none ${kb(p.bytes.identity)}  (${p.files.length} files, ${p.compressedFiles.br} sent compressed)`;
+  `br ${kb(p.bytes.br)}  gzip ${kb(p.bytes.gzip)}  none ${kb(p.bytes.identity)}  (${p.files.length} files, ${p.compressedFiles.br} sent compressed; words in ${p.lang}, the heaviest)`;
 
 function rows(r: BenchResult): Row[] {
   const out: Row[] = [];
