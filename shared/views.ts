@@ -257,6 +257,24 @@ export function interruptedOf(view: SessionView): { turn: TurnView; item: ItemVi
   return turn && item ? { turn, item } : null;
 }
 
+/** A request's status as its delegate reads it: `interrupted` is derived, never stored. */
+export type ShownRequestStatus = RequestStatus | 'interrupted';
+
+/**
+ * A request's status as its delegate should read it: a request whose turn a point of order is
+ * interrupting reads `interrupted` (they resume after it), not `speaking`. Pure.
+ */
+export function shownRequestStatus(
+  request: Pick<FloorRequest, 'status' | 'turnId'>,
+  view: Pick<SessionView, 'current'>,
+): ShownRequestStatus {
+  return request.status === 'speaking' &&
+    request.turnId !== null &&
+    request.turnId === view.current.interruptedTurnId
+    ? 'interrupted'
+    : request.status;
+}
+
 /**
  * Who or what comes next, for "Next:" lines: displays word it in their language. `resume`: the
  * speaker a point of order interrupted, who has the floor again once it is heard.

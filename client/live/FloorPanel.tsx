@@ -4,7 +4,7 @@
  * LiveApp shows it only while the list is open or this device has requests.
  */
 import { Suspense, useState } from 'react';
-import type { SessionView } from '../../shared/views.ts';
+import { shownRequestStatus, type SessionView } from '../../shared/views.ts';
 import { common, useLang, useT } from '../lib/i18n.ts';
 import { useGavel } from '../lib/store.ts';
 import { speakerName } from '../lib/format.ts';
@@ -52,6 +52,7 @@ export function FloorPanel({
             <MyRequest
               key={r.id}
               request={r}
+              status={shownRequestStatus(r, view)}
               position={positionOf(r.id)}
               panellist={panellistOf(r.addressedTo)}
             />

@@ -3,7 +3,7 @@
  * a way to withdraw it that asks once, so a stray tap on a crowded phone does not lose a place.
  */
 import { useState } from 'react';
-import type { RequestView } from '../../shared/views.ts';
+import type { RequestView, ShownRequestStatus } from '../../shared/views.ts';
 import { send } from '../lib/connection.ts';
 import { common, delegationLabel, useLang, useT } from '../lib/i18n.ts';
 import { displayMessages } from '../displays/messages.ts';
@@ -11,10 +11,13 @@ import { floorMessages } from './floorMessages.ts';
 
 export function MyRequest({
   request,
+  status,
   position,
   panellist,
 }: {
   readonly request: RequestView;
+  /** Its status as the delegate reads it (`shownRequestStatus`). */
+  readonly status: ShownRequestStatus;
   /** 1 for the head of the list of speakers; null when not on it. */
   readonly position: number | null;
   /** The name of the panellist a question is addressed to; null for other requests. */
@@ -27,7 +30,7 @@ export function MyRequest({
   const [confirming, setConfirming] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   let state: string;
-  switch (request.status) {
+  switch (status) {
     case 'requested':
       state = c('request.requested');
       break;
@@ -42,6 +45,9 @@ export function MyRequest({
     case 'speaking':
       state = t('mine.speaking');
       break;
+    case 'interrupted':
+      state = t('mine.interrupted');
+      break;
     case 'declined':
       state = request.reason
         ? t('mine.declined', { reason: request.reason })
@@ -51,23 +57,20 @@ export function MyRequest({
     case 'done':
     case 'withdrawn':
     case 'not-heard':
-      state = t(`mine.${request.status}`);
+      state = t(`mine.${status}`);
       break;
     default:
-      return request.status satisfies never;
+      return status satisfies never;
   }
-  const open = request.status === 'requested' || request.status === 'queued';
+  const open = status === 'requested' || status === 'queued';
   return (
-    <li
-      className={`my-request my-request-${request.status}`}
-      data-testid={`my-request-${request.id}`}
-    >
+    <li className={`my-request my-request-${status}`} data-testid={`my-request-${request.id}`}>
       <p className="my-request-who">
         {delegationLabel(request.delegation, lang)}
         {request.speakerName ? ` (${request.speakerName})` : ''} ·{' '}
         {panellist ? d('speaker.question-to', { name: panellist }) : c(`kind.${request.kind}`)}
       </p>
-      <p className="my-request-state" data-testid="my-request-state" data-status={request.status}>
+      <p className="my-request-state" data-testid="my-request-state" data-status={status}>
         {state}
       </p>
       {open && confirming ? (

@@ -7,7 +7,7 @@ import { nowLine, nowSummary } from '../../shared/now.ts';
 import { applyPatch, diff } from '../../shared/patch.ts';
 import { buildRecord, recordCsv } from '../../shared/record.ts';
 import { computeSchedule } from '../../shared/schedule.ts';
-import { nextUp, viewFor } from '../../shared/views.ts';
+import { nextUp, requestsOf, shownRequestStatus, viewFor } from '../../shared/views.ts';
 import {
   formatZonedDate,
   formatZonedDateTime,
@@ -15,7 +15,7 @@ import {
   zonedToEpoch,
   zoneOffsetMs,
 } from '../../shared/zonedTime.ts';
-import { Driver, MINUTE, MODERATOR, SECOND, T0, VIEWER, plenary } from './helpers.ts';
+import { Driver, MINUTE, MODERATOR, SECOND, T0, VIEWER, delegate, plenary } from './helpers.ts';
 
 const scheduleOf = (d: Driver) => computeSchedule(viewFor(d.state, MODERATOR), d.now);
 
@@ -370,6 +370,35 @@ describe('now and next', () => {
     const after = nowSummary(viewFor(d.state, VIEWER), d.now);
     expect(after).toMatchObject({ speaker: 'Ms Fatou Bensouda', interrupted: null });
     expect(nextUp(viewFor(d.state, VIEWER))?.kind).toBe('item');
+  });
+
+  it("words a delegate's own request interrupted while a point of order is heard, and speaking again after", () => {
+    const d = new Driver();
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'segment.end' });
+    d.ok({ type: 'floor.open' });
+    d.ok({ type: 'floor.request', delegation: 'fra', kind: 'statement' }, delegate('dev-fr'));
+    const statement = d.lastRequestId();
+    d.ok({ type: 'floor.approve', requestId: statement });
+    d.ok({ type: 'floor.give', requestId: statement, start: true });
+    const mine = () => {
+      const view = viewFor(d.state, delegate('dev-fr'));
+      const request = requestsOf(d.state, 'dev-fr').find((r) => r.id === statement);
+      if (!request) throw new Error('The delegate lost their request.');
+      return shownRequestStatus(request, view);
+    };
+    expect(mine()).toBe('speaking');
+    d.tick(MINUTE).ok({ type: 'floor.request', delegation: 'bel', kind: 'point-of-order' });
+    const point = d.lastRequestId();
+    d.ok({ type: 'floor.give', requestId: point, start: true });
+    expect(mine()).toBe('interrupted');
+    // The point of order's own request reads speaking; the stored status never changes.
+    const view = viewFor(d.state, VIEWER);
+    const pointRequest = d.state.floor.requests.find((r) => r.id === point);
+    expect(pointRequest && shownRequestStatus(pointRequest, view)).toBe('speaking');
+    expect(d.state.floor.requests.find((r) => r.id === statement)?.status).toBe('speaking');
+    d.tick(MINUTE).ok({ type: 'speaker.finish' });
+    expect(mine()).toBe('speaking');
   });
 
   it('names what comes next: the next speaker, the open floor, the head of its list, nothing', () => {
