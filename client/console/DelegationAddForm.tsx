@@ -12,6 +12,7 @@ import { slug } from '../../shared/fold.ts';
 import { categoryKey, common, useT } from '../lib/i18n.ts';
 import { useGavel } from '../lib/store.ts';
 import { act } from './act.ts';
+import { EnglishFrenchFields } from './EnglishFrenchFields.tsx';
 import { optional } from './formValues.ts';
 import { messages } from './messages.ts';
 
@@ -69,32 +70,17 @@ export function DelegationAddForm({
     >
       <h3 id={`${id}-title`}>{t('delegation.title')}</h3>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={`${id}-en`}>{t('delegation.en')}</label>
-          <input
-            id={`${id}-en`}
-            lang="en"
-            data-testid="delegation-add-en"
-            value={en}
-            maxLength={120}
-            autoComplete="off"
-            autoFocus
-            required
-            onChange={(e) => setEn(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-fr`}>{t('delegation.fr')}</label>
-          <input
-            id={`${id}-fr`}
-            lang="fr"
-            data-testid="delegation-add-fr"
-            value={fr}
-            maxLength={120}
-            autoComplete="off"
-            onChange={(e) => setFr(e.target.value)}
-          />
-        </div>
+        <EnglishFrenchFields
+          id={id}
+          className="field"
+          labels={{ en: t('delegation.en'), fr: t('delegation.fr') }}
+          testIds={{ en: 'delegation-add-en', fr: 'delegation-add-fr' }}
+          values={{ en, fr }}
+          onChange={(lang, value) => (lang === 'en' ? setEn(value) : setFr(value))}
+          maxLength={120}
+          frenchOptional
+          autoFocus
+        />
       </div>
       <div className="form-actions">
         <div className="field field-kind">

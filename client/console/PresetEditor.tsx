@@ -4,7 +4,7 @@
  * like any other). Plain inputs and buttons in one form, so the keyboard does everything: Tab
  * moves, Enter saves, Escape cancels.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   DEFAULT_MESSAGE_PRESETS,
   MAX_MESSAGE_PRESETS,
@@ -13,6 +13,7 @@ import {
 } from '../../shared/presets.ts';
 import { useT } from '../lib/i18n.ts';
 import { act } from './act.ts';
+import { EnglishFrenchFields } from './EnglishFrenchFields.tsx';
 import { presetMessages } from './presetMessages.ts';
 import './presetEditor.css';
 
@@ -33,6 +34,7 @@ export function PresetEditor({
   readonly onClose: () => void;
 }) {
   const t = useT(presetMessages);
+  const id = useId();
   const [rows, setRows] = useState(() => rowsOf(presets));
   const form = useRef<HTMLFormElement>(null);
   /** Where focus goes once the rows are drawn (`[data-focus="…"]`): first, the first field. */
@@ -108,29 +110,16 @@ export function PresetEditor({
             <li key={row.key} className="preset-row" data-testid={`preset-row-${i}`}>
               <fieldset>
                 <legend className="preset-row-title">{t('preset-n', { n })}</legend>
-                <label className="preset-field" lang="en">
-                  <span>{t('en')}</span>
-                  <input
-                    value={row.en}
-                    required
-                    maxLength={MAX_PRESET_LENGTH}
-                    autoComplete="off"
-                    data-focus={`en-${i}`}
-                    data-testid={`preset-edit-en-${i}`}
-                    onChange={(e) => change(i, 'en', e.target.value)}
-                  />
-                </label>
-                <label className="preset-field" lang="fr">
-                  <span>{t('fr')}</span>
-                  <input
-                    value={row.fr}
-                    required
-                    maxLength={MAX_PRESET_LENGTH}
-                    autoComplete="off"
-                    data-testid={`preset-edit-fr-${i}`}
-                    onChange={(e) => change(i, 'fr', e.target.value)}
-                  />
-                </label>
+                <EnglishFrenchFields
+                  id={`${id}-${row.key}`}
+                  className="preset-field"
+                  labels={{ en: t('en'), fr: t('fr') }}
+                  testIds={{ en: `preset-edit-en-${i}`, fr: `preset-edit-fr-${i}` }}
+                  values={row}
+                  onChange={(lang, value) => change(i, lang, value)}
+                  maxLength={MAX_PRESET_LENGTH}
+                  focusName={`en-${i}`}
+                />
                 <div className="preset-row-actions">
                   {i > 0 && (
                     <button
