@@ -79,8 +79,10 @@ export async function startPrimary(options: PrimaryOptions): Promise<Primary> {
         ready.add(slot);
         if (ready.size === options.workers) resolveReady();
       } else if (message.type === 'gavel:announce') {
+        // To every other worker, the ones still starting too: a worker listens before it reads
+        // the log, so a command taken while it reads is heard, not missed until the next one.
         for (const [other, peer] of workers) {
-          if (other !== slot && ready.has(other) && peer.isConnected()) peer.send(message);
+          if (other !== slot && peer.isConnected()) peer.send(message);
         }
       }
     });
@@ -181,7 +183,8 @@ export function workerBus(accept: (socket: Socket, head: Buffer) => void): Bus &
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    // IPC to the primary loses nothing while both live; a new worker reads the log when it starts.
+    // IPC to the primary loses nothing while both live; a new worker hears announcements from
+    // before it has read the log (SessionHub.load listens first, then reads).
     onResync: () => () => {},
     close: () => {
       process.off('message', onMessage);

@@ -145,17 +145,17 @@ export class SessionHub {
     delegations: DelegationList = shippedList(),
   ): Promise<SessionHub> {
     const hub = new SessionHub(log, clock, logger, bus, delegations);
-    try {
-      for (const stored of await log.sessions()) await hub.adopt(stored);
-    } catch (error) {
-      if (error instanceof StoreError) throw error;
-      // SQLite reports damage it finds while reading (SQLITE_CORRUPT) as it goes.
-      throw new StoreError(
-        `${log.where} cannot be read (${error instanceof Error ? error.message : String(error)}): Gavel left it untouched; restore a backup or move it away.`,
-      );
-    }
+    // Listening starts before the log is read: what another process appends while this one reads
+    // would otherwise go unheard until its next command. Announcements heard during the read are
+    // caught up once it is done.
+    let loaded = false;
+    let heardWhileLoading = false;
     hub.stopBus.push(
       bus.subscribe((announcement) => {
+        if (!loaded) {
+          heardWhileLoading ||= announcement.type === 'version' || announcement.type === 'sessions';
+          return;
+        }
         if (announcement.type === 'version') {
           const held = hub.sessions.get(announcement.session)?.state.version;
           if (held === undefined) void hub.refreshSessions();
@@ -164,8 +164,23 @@ export class SessionHub {
           void hub.refreshSessions();
         }
       }),
-      bus.onResync(() => void hub.refreshSessions(true)),
+      bus.onResync(() => {
+        if (loaded) void hub.refreshSessions(true);
+        else heardWhileLoading = true;
+      }),
     );
+    try {
+      for (const stored of await log.sessions()) await hub.adopt(stored);
+    } catch (error) {
+      for (const stop of hub.stopBus.splice(0)) stop();
+      if (error instanceof StoreError) throw error;
+      // SQLite reports damage it finds while reading (SQLITE_CORRUPT) as it goes.
+      throw new StoreError(
+        `${log.where} cannot be read (${error instanceof Error ? error.message : String(error)}): Gavel left it untouched; restore a backup or move it away.`,
+      );
+    }
+    loaded = true;
+    if (heardWhileLoading) await hub.refreshSessions(true);
     return hub;
   }
 

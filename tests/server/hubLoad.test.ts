@@ -1,0 +1,83 @@
+/**
+ * A process that starts while another takes commands on the same log (a worker replacing one that
+ * died, a node joining): what the other appends while this one reads the log is not lost. It
+ * listens first, then reads, and catches up on what it heard meanwhile; before, a command taken
+ * during the read stayed unseen on the new process until the next command.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, expect, it } from 'vitest';
+import { FakeClock } from '../../server/clock.ts';
+import { builtInPlenary } from '../../server/config.ts';
+import type { Announcement, Bus, EventLog } from '../../server/eventLog.ts';
+import { silentLogger } from '../../server/logger.ts';
+import { SessionHub } from '../../server/sessionHub.ts';
+import { Store } from '../../server/store.ts';
+import { START, tempDir } from './helpers.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** Announcements between hubs of one test, delivered at once, as IPC or NOTIFY would. */
+function sharedBus(): () => Bus {
+  const listeners = new Set<(a: Announcement) => void>();
+  return () => {
+    const mine = new Set<(a: Announcement) => void>();
+    return {
+      shared: true,
+      publish: (a) => {
+        for (const l of listeners) if (!mine.has(l)) l(a);
+      },
+      subscribe(listener) {
+        listeners.add(listener);
+        mine.add(listener);
+        return () => listeners.delete(listener);
+      },
+      onResync: () => () => {},
+      close: () => {},
+    };
+  };
+}
+
+it('a hub that starts while another commits sees the command taken during its read of the log', async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const clock = new FakeClock(START);
+  const bus = sharedBus();
+  const running = await SessionHub.load(Store.open(dir), clock, silentLogger, bus());
+  const plenary = builtInPlenary();
+  expect(await running.create(plenary)).toBeNull();
+  const moderator = { role: 'moderator' } as const;
+  expect((await running.command(plenary.id, { type: 'session.start' }, moderator)).ok).toBe(true);
+
+  // The new process's log: once it has read a session's rows, it waits until the other process
+  // has taken a command, as a slow start on a busy machine would.
+  const log = Store.open(dir);
+  let readRows: () => void = () => {};
+  const reading = new Promise<void>((resolve) => (readRows = resolve));
+  let rowsRead: () => void = () => {};
+  const hasRead = new Promise<void>((resolve) => (rowsRead = resolve));
+  const slowLog: EventLog = Object.create(log, {
+    rowsAfter: {
+      value: async (session: string, version: number) => {
+        const rows = await log.rowsAfter(session, version);
+        rowsRead();
+        await reading;
+        return rows;
+      },
+    },
+  }) as EventLog;
+  const starting = SessionHub.load(slowLog, clock, silentLogger, bus());
+  await hasRead;
+  const next = await running.command(plenary.id, { type: 'speaker.next', start: true }, moderator);
+  expect(next.ok).toBe(true);
+  readRows();
+  const started = await starting;
+
+  expect(started.state(plenary.id)?.version).toBe(next.ok ? next.version : -1);
+  expect(started.state(plenary.id)?.currentTurnId).not.toBeNull();
+  started.close();
+  running.close();
+  await log.close();
+});
