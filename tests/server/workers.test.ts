@@ -167,7 +167,17 @@ describe('two workers on one machine', () => {
           () => p.socket.connected && p.version >= version,
           'a phone back and in step',
           30_000,
-        );
+        ).catch((error: unknown) => {
+          // Says where the phone got to, for a failure seen only on a busy machine.
+          const where = {
+            connected: p.socket.connected,
+            worker: p.socket.connected ? workerOf(p) : null,
+            version: p.version,
+            gaps: p.gaps,
+            last: p.received.slice(-4).map((r) => r.event),
+          };
+          throw new Error(`${String(error)}: ${JSON.stringify(where)}`);
+        });
         return p.view as SessionView;
       }),
     );
