@@ -2,10 +2,11 @@
  * A phone raises a point of order (which interrupts the speaker once the moderator gives the
  * floor) and asks a question of a named panellist; withdrawing a request asks once. A stage opened
  * with `?chime` says it needs one click before it may play sound, and after that click chimes and
- * flashes when the countdown reaches zero. Headless Chromium keeps Chrome's autoplay policy (an
- * AudioContext made before any click stays suspended), so the hint shows as it would at a venue;
- * the test watches the Web Audio API through hooks installed before the page loads, and the page
- * exposes nothing.
+ * flashes when the countdown reaches zero. Chrome holds an AudioContext made before any click
+ * suspended, but headless Chromium on a busy machine sometimes lets one run at once; so the test's
+ * hook holds each context back itself, with the Web Audio API's own `suspend()`, as that policy
+ * would, and the page must ask for the click. The hooks are installed before the page loads, watch
+ * what the page asks of the Web Audio API, and the page exposes nothing.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,10 +29,20 @@ const AFTER_RATE_LIMIT_MS = 10_500;
 let gavel: RunningGavel;
 let browser: Browser;
 
-/** Counts what the page asks of the Web Audio API, in the page, before any of its scripts run. */
+/**
+ * Counts what the page asks of the Web Audio API, in the page, before any of its scripts run; and
+ * holds each new AudioContext suspended, as a browser's autoplay policy does until a click.
+ */
 function watchAudio(): void {
   const seen = { resumed: 0, oscillators: 0 };
   Object.defineProperty(window, '__audioSeen', { value: seen });
+  const Native = AudioContext;
+  window.AudioContext = class HeldBack extends Native {
+    constructor(options?: AudioContextOptions) {
+      super(options);
+      void this.suspend();
+    }
+  };
   const resume = AudioContext.prototype.resume;
   AudioContext.prototype.resume = function (this: AudioContext) {
     seen.resumed++;
