@@ -120,9 +120,9 @@ export const WORDS_AT_FIRST = {
 } as const;
 export type PublicPage = keyof typeof WORDS_AT_FIRST;
 
-/** The modules a script imports when it runs (`import("./x.js")`). */
+/** The modules a script imports when it runs (`import("./x.js")`, or with backticks). */
 export function dynamicImports(code: string): string[] {
-  return [...code.matchAll(/\bimport\(\s*["']((?:\.{1,2})?\/[^"']+)["']\s*\)/g)].flatMap((m) =>
+  return [...code.matchAll(/\bimport\(\s*["'`]((?:\.{1,2})?\/[^"'`]+)["'`]\s*\)/g)].flatMap((m) =>
     m[1] ? [m[1]] : [],
   );
 }

@@ -85,6 +85,17 @@ it('runs the quick bench and writes every figure as a finite number', async () =
   const built = existsSync(join(ROOT, 'dist', 'client', 'live.html'));
   const figures = built ? [...FIGURES, ...PAGE_FIGURES] : FIGURES;
   if (!built) expect(at(result, 'pages.skipped')[0]).toMatch(/npm run build/);
+  // A first load counts the words a phone loads at once, in the heaviest language.
+  if (built) {
+    for (const page of ['live', 'stage']) {
+      const [lang] = at(result, `pages.${page}.lang`) as string[];
+      const files = at(result, `pages.${page}.files`)[0] as string[];
+      expect(
+        files.some((f) => f.startsWith(`/assets/public-${String(lang)}-`)),
+        page,
+      ).toBe(true);
+    }
+  }
   for (const path of figures) {
     const values = at(result, path);
     expect(values.length, path).toBeGreaterThan(0);
