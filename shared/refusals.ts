@@ -20,6 +20,10 @@ export const REFUSALS = {
     '{delegation} has asked for a right of reply again since: undoing would give it more than its two. Approve its new request instead.',
   'undo-device-full':
     "A delegate's device has asked for the floor since: undoing would leave it more than {max} requests waiting. Inscribe by hand the request the undo would bring back instead.",
+  'undo-list-not-open':
+    'Delegates have asked for the floor from their phones since the list was opened: undoing would leave their requests waiting on a list that is not open. Close the list instead.',
+  'undo-delegation-named':
+    '{delegation} has asked for the floor since it was added, so the addition stays: undo cannot take back a delegation that a request names.',
   'already-started': 'The session has already started.',
   'not-suspended': 'The session is not suspended.',
   'programme-over': 'No segment is running: the programme is over, end the session.',

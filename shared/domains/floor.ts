@@ -435,9 +435,12 @@ function over<T>(list: readonly T[], key: (t: T) => string | null, limit: number
  * requests the list of speakers breaks (none, when it keeps them all). A delegation has two rights
  * of reply at most, the declined and withdrawn ones aside; one request of a kind waiting (a
  * speaker recalled speaks again from a request already heard, beside a newer one of the same
- * delegation: so only waiting ones count); a device three requests waiting. `undo` checks the
- * state it would restore with it, so that what delegates did since the undone command cannot
- * break the list, whatever that command was. Pure.
+ * delegation: so only waiting ones count); a device three requests waiting; no delegate's own
+ * request waits on a list that was never opened (the chair may inscribe one, a point of order
+ * during the panel); every request names a delegation the session knows. `undo` checks
+ * the state it would restore with it, so that what delegates did since the undone command cannot
+ * break the list, whatever that command was (the opening of the list, the addition of a
+ * delegation). Pure.
  */
 export function listConflicts(state: SessionState): ListConflict[] {
   const { requests } = state.floor;
@@ -455,6 +458,16 @@ export function listConflicts(state: SessionState): ListConflict[] {
       where: `device ${k}`,
       refusal: notAllowed('undo-device-full', { max: MAX_OPEN_REQUESTS_PER_DEVICE }),
     })),
+    ...(state.floor.status === 'not-open' && waiting.some((r) => !r.byModerator)
+      ? [{ where: 'not open', refusal: notAllowed('undo-list-not-open') }]
+      : []),
+    ...requests
+      .filter((r) => r.delegation.id !== null && !lookupDelegation(state, r.delegation.id))
+      .slice(0, 1)
+      .map((r) => ({
+        where: `unknown ${String(r.delegation.id)}`,
+        refusal: notAllowed('undo-delegation-named', { delegation: r.delegation.en }),
+      })),
   ];
 }
 

@@ -1053,6 +1053,40 @@ describe('undo and the list of speakers', () => {
   const AGAIN =
     'France has asked for the floor again since: undoing would leave it two statement requests waiting. Approve its new request instead (and move it up, if it should keep the earlier place).';
 
+  it('refuses to undo the opening of the list once delegates have asked, and says what to do', () => {
+    const d = new Driver();
+    d.ok({ type: 'session.start' });
+    d.ok({ type: 'segment.end' });
+    d.ok({ type: 'floor.open' });
+    d.ok(req({ delegation: 'fra', kind: 'statement' }), device());
+    const before = JSON.stringify(d.state.floor);
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error).toMatchObject({
+      key: 'undo-list-not-open',
+      message:
+        'Delegates have asked for the floor from their phones since the list was opened: undoing would leave their requests waiting on a list that is not open. Close the list instead.',
+    });
+    expect(JSON.stringify(d.state.floor)).toBe(before);
+    // What the sentence says works: closed, the list keeps the request, which may still be heard.
+    d.ok({ type: 'floor.close' });
+    expect(d.state.floor.status).toBe('closed');
+    expect(d.state.floor.requests.map((r) => r.status)).toEqual(['requested']);
+  });
+
+  it('keeps a delegation a request names: undoing its addition is refused', () => {
+    const d = openFloor();
+    d.ok({ type: 'delegation.add', id: 'atl-ngo', en: 'Atlantis NGO Forum', category: 'other' });
+    d.ok(req({ delegation: 'atl-ngo', kind: 'statement' }), device());
+    const error = d.refused({ type: 'undo' }, 'not-allowed');
+    expect(error).toMatchObject({
+      key: 'undo-delegation-named',
+      message:
+        'Atlantis NGO Forum has asked for the floor since it was added, so the addition stays: undo cannot take back a delegation that a request names.',
+    });
+    expect(d.state.extraDelegations.map((x) => x.id)).toEqual(['atl-ngo']);
+    expect(d.state.floor.requests[0]?.delegation.id).toBe('atl-ngo');
+  });
+
   it('refuses to undo a decline once the delegation has asked again, and says what to do', () => {
     const d = openFloor();
     const france = device();

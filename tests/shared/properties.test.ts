@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { categoryRank } from '../../shared/categories.ts';
+import { lookupDelegation } from '../../shared/domains/kit.ts';
 import { COMMAND_TYPES, type Command, type CommandType } from '../../shared/commands.ts';
 import { availability } from '../../shared/enablement.ts';
 import type { GavelEvent } from '../../shared/events.ts';
@@ -428,6 +429,20 @@ function checkInvariants(state: SessionState, now: number, accepted: number): vo
   expect(new Set(speakingRequests.map((r) => r.id))).toEqual(
     new Set(openTurns.flatMap((t) => (t.requestId === null ? [] : [t.requestId]))),
   );
+
+  // No delegate's own request waits on a list never opened; every request names a delegation the
+  // session knows (undo included: it is refused rather than break either).
+  if (state.floor.status === 'not-open') {
+    const waitingOwn = state.floor.requests.filter(
+      (r) => !r.byModerator && (r.status === 'requested' || r.status === 'queued'),
+    );
+    expect(waitingOwn.map((r) => r.id)).toEqual([]);
+  }
+  for (const r of state.floor.requests) {
+    if (r.delegation.id !== null) {
+      expect(lookupDelegation(state, r.delegation.id), r.delegation.id).toBeDefined();
+    }
+  }
 
   // The queue holds exactly the queued requests, once each.
   const queued = state.floor.requests.filter((r) => r.status === 'queued').map((r) => r.id);

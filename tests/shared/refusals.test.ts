@@ -143,6 +143,23 @@ const CASES: readonly Case[] = [
     command: { type: 'undo' },
   },
   {
+    key: 'undo-list-not-open',
+    setup: (d) => {
+      listOpen(d);
+      d.ok(statement('fra'), delegate('dev-1'));
+    },
+    command: { type: 'undo' },
+  },
+  {
+    key: 'undo-delegation-named',
+    setup: (d) => {
+      listOpen(d);
+      d.ok({ type: 'delegation.add', id: 'atl-ngo', en: 'Atlantis NGO Forum', category: 'other' });
+      d.ok(statement('atl-ngo'), delegate('dev-1'));
+    },
+    command: { type: 'undo' },
+  },
+  {
     key: 'undo-device-full',
     setup: (d) => {
       listOpen(d);
