@@ -43,6 +43,9 @@ async function meeting(): Promise<{ dataDir: string; state: string }> {
   await server.post({ type: 'floor.open' });
   const delegate = await server.connect({ deviceKey: 'device-0123456789abcdef' });
   await delegate.command({ type: 'floor.request', delegation: 'fra', kind: 'statement' });
+  await server.post({ type: 'message.show', text: 'Welcome' });
+  await server.post({ type: 'message.show', text: 'Please conclude' });
+  // Undone: the second message; the delegate's request, made before, stays.
   await server.post({ type: 'undo' });
   const state = server.stateText();
   await server.close();
@@ -70,12 +73,14 @@ describe('the event log', () => {
     const again = await open(dataDir);
     try {
       expect(JSON.stringify(again.hub.state(SESSION))).toBe(state);
-      expect(again.hub.state(SESSION)?.version).toBe(6);
-      // The moderator can still undo what was done before the restart.
+      expect(again.hub.state(SESSION)?.version).toBe(8);
+      expect(again.hub.state(SESSION)?.floor.requests.map((r) => r.status)).toEqual(['requested']);
+      // The moderator can still undo what was done before the restart: the first message.
       expect(await again.hub.command(SESSION, { type: 'undo' }, { role: 'moderator' })).toEqual({
         ok: true,
-        version: 7,
+        version: 9,
       });
+      expect(again.hub.state(SESSION)?.message).toBeNull();
     } finally {
       await again.close();
     }
