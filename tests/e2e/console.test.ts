@@ -4,21 +4,19 @@
  * server, a refused command's sentence, the open floor, and screenshots in English and French.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../shared/protocol.ts';
 import type { SessionView } from '../../shared/views.ts';
 import {
-  launchChromium,
+  gavelAndBrowser,
   LAPTOP,
   MODERATOR_TOKEN,
   openPage,
   screenshot,
   SESSION,
   STAGE_KEY,
-  startGavel,
-  type RunningGavel,
 } from './harness.ts';
 
 const PANEL = [
@@ -34,14 +32,13 @@ const PANEL = [
   'summary',
 ] as const;
 
-let gavel: RunningGavel;
-let browser: Browser;
+const run = gavelAndBrowser();
 let context: BrowserContext;
 let page: Page;
 
 /** The moderator's view of the session, as the server holds it. */
 async function serverView(): Promise<SessionView> {
-  const res = await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+  const res = await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
     headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
   });
   expect(res.status).toBe(200);
@@ -55,7 +52,7 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 
 
 /** Sends a command over HTTP as the moderator to any session; throws on a refusal. */
 async function commandOn(session: string, command: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${gavel.url}/api/sessions/${session}/commands`, {
+  const res = await fetch(`${run.gavel.url}/api/sessions/${session}/commands`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${MODERATOR_TOKEN}` },
     body: JSON.stringify(command),
@@ -100,11 +97,6 @@ async function running(on: boolean): Promise<void> {
   expect((await serverView()).timer?.startedAt !== null).toBe(on);
 }
 
-beforeAll(async () => {
-  gavel = await startGavel();
-  browser = await launchChromium();
-});
-
 // A failed step leaves a picture of the console and the sentence it showed, if any.
 afterEach(async ({ task }) => {
   if (task.result?.state !== 'fail' || !page) return;
@@ -118,13 +110,12 @@ afterEach(async ({ task }) => {
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await gavel?.close();
 });
 
 describe('the moderator console', () => {
   it('is its own chunk: the live page never downloads the console', async () => {
-    const html = async (route: string) => (await fetch(`${gavel.url}/${route}/${SESSION}`)).text();
+    const html = async (route: string) =>
+      (await fetch(`${run.gavel.url}/${route}/${SESSION}`)).text();
     const assets = (page: string) =>
       [...page.matchAll(/\/assets\/([\w-]+)\.(?:js|css)/g)].map((m) => m[1]);
     expect(assets(await html('console')).some((a) => a?.startsWith('console-'))).toBe(true);
@@ -132,7 +123,7 @@ describe('the moderator console', () => {
   });
 
   it('asks for the token, says where to find it, and refuses a wrong one', async () => {
-    const opened = await openPage(browser, `${gavel.url}/console/${SESSION}`, LAPTOP);
+    const opened = await openPage(run.browser, `${run.gavel.url}/console/${SESSION}`, LAPTOP);
     const form = opened.page.getByTestId('token-form');
     await form.waitFor();
     expect(await form.innerText()).toContain('Console (moderator)');
@@ -153,8 +144,8 @@ describe('the moderator console', () => {
 
   it('takes the token from the link and out of the address bar', async () => {
     ({ context, page } = await openPage(
-      browser,
-      `${gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
+      run.browser,
+      `${run.gavel.url}/console/${SESSION}?token=${MODERATOR_TOKEN}`,
       LAPTOP,
     ));
     await page.getByTestId('console').waitFor();
@@ -293,7 +284,7 @@ describe('the moderator console', () => {
     await page.getByTestId('queue').getByText('Victims Rights Working Group').waitFor();
 
     // A delegate's phone asks; the request waits for approval.
-    const phone = io(gavel.url, {
+    const phone = io(run.gavel.url, {
       auth: { session: SESSION, deviceKey: 'console-test-device-0001' },
       transports: ['websocket'],
     });
@@ -450,7 +441,7 @@ describe('the moderator console', () => {
     await page.getByTestId('segment-save-closing').click();
     await poll(async () => (await closing())?.budgetMs).toBe(600_000);
 
-    const start = localMinute(gavel.clock.now() - 30 * MIN, 'Europe/Paris');
+    const start = localMinute(run.gavel.clock.now() - 30 * MIN, 'Europe/Paris');
     await page.getByTestId('settings-toggle').click();
     await page.getByTestId('settings-planned-start').fill(start);
     await page.getByTestId('settings-time-zone').fill('Europe/Paris');
@@ -463,11 +454,11 @@ describe('the moderator console', () => {
   });
 
   it('shows a lost connection, keeps a command waiting, and sends it once the server is back', async () => {
-    await gavel.stop();
+    await run.gavel.stop();
     await page.locator('[data-testid="connection"][data-connection="offline"]').waitFor();
     await press('Space');
     await page.getByTestId('offline-banner').getByText('Waiting for the server: 1').waitFor();
-    await gavel.restart();
+    await run.gavel.restart();
     await page.locator('[data-testid="connection"][data-connection="online"]').waitFor();
     await running(true);
   });
@@ -507,36 +498,39 @@ describe('the moderator console', () => {
       readFileSync(new URL(`../../shared/programmes/${SESSION}.json`, import.meta.url), 'utf8'),
     ) as Record<string, unknown>;
     // The meeting was planned to start five minutes before it did.
-    const plannedStart = localMinute(gavel.clock.now() - 5 * MIN, 'Europe/Amsterdam');
-    const created = await fetch(`${gavel.url}/api/sessions`, {
+    const plannedStart = localMinute(run.gavel.clock.now() - 5 * MIN, 'Europe/Amsterdam');
+    const created = await fetch(`${run.gavel.url}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${MODERATOR_TOKEN}` },
       body: JSON.stringify({ ...programme, id: shot, plannedStart }),
     });
     expect(created.status).toBe(201);
-    const run = (command: Record<string, unknown>) => commandOn(shot, command);
-    await run({ type: 'session.start' });
+    const send = (command: Record<string, unknown>) => commandOn(shot, command);
+    await send({ type: 'session.start' });
     for (const spokenMs of [4.6 * MIN, 3.8 * MIN, 12.2 * MIN, 11.3 * MIN, 9.4 * MIN]) {
-      await run({ type: 'speaker.next', start: true });
-      gavel.clock.advance(spokenMs);
+      await send({ type: 'speaker.next', start: true });
+      run.gavel.clock.advance(spokenMs);
     }
-    await run({ type: 'floor.open' });
-    await run({ type: 'floor.request', delegation: 'cri', kind: 'statement' });
-    await run({ type: 'floor.request', delegation: 'svk', kind: 'statement', onBehalfOf: 'eu' });
-    await run({
+    await send({ type: 'floor.open' });
+    await send({ type: 'floor.request', delegation: 'cri', kind: 'statement' });
+    await send({ type: 'floor.request', delegation: 'svk', kind: 'statement', onBehalfOf: 'eu' });
+    await send({
       type: 'floor.request',
       delegation: 'che',
       kind: 'question',
       addressedTo: 'bensouda',
       speakerName: 'Ms Anna Schmid',
     });
-    await run({ type: 'message.show', text: 'Please conclude' });
+    await send({ type: 'message.show', text: 'Please conclude' });
     const others = [
-      io(gavel.url, { auth: { session: shot, stageKey: STAGE_KEY }, transports: ['websocket'] }),
-      io(gavel.url, { auth: { session: shot }, transports: ['websocket'] }),
-      io(gavel.url, { auth: { session: shot }, transports: ['websocket'] }),
+      io(run.gavel.url, {
+        auth: { session: shot, stageKey: STAGE_KEY },
+        transports: ['websocket'],
+      }),
+      io(run.gavel.url, { auth: { session: shot }, transports: ['websocket'] }),
+      io(run.gavel.url, { auth: { session: shot }, transports: ['websocket'] }),
     ];
-    const phone = io(gavel.url, {
+    const phone = io(run.gavel.url, {
       auth: { session: shot, deviceKey: 'console-test-device-0002' },
       transports: ['websocket'],
     });
@@ -551,7 +545,7 @@ describe('the moderator console', () => {
 
     const shotPage = await context.newPage();
     try {
-      await shotPage.goto(`${gavel.url}/console/${shot}`);
+      await shotPage.goto(`${run.gavel.url}/console/${shot}`);
       await shotPage.locator('[data-testid="countdown"][data-phase="warning"]').waitFor();
       await shotPage.getByTestId('presence-stages').getByText('Stage 1').waitFor();
       await shotPage.getByTestId('pending').getByText('France').waitFor();
@@ -566,13 +560,13 @@ describe('the moderator console', () => {
 
       // The same laptop at 200 % zoom: half the CSS pixels, twice the device pixels. One
       // column, the current turn first, nothing cut off sideways.
-      const zoomed = await browser.newContext({
+      const zoomed = await run.browser.newContext({
         viewport: { width: LAPTOP.width / 2, height: LAPTOP.height / 2 },
         deviceScaleFactor: 2,
       });
       try {
         const zoomPage = await zoomed.newPage();
-        await zoomPage.goto(`${gavel.url}/console/${shot}?token=${MODERATOR_TOKEN}`);
+        await zoomPage.goto(`${run.gavel.url}/console/${shot}?token=${MODERATOR_TOKEN}`);
         await zoomPage.locator('[data-testid="countdown"][data-phase="warning"]').waitFor();
         const overflow = await zoomPage.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -595,24 +589,24 @@ describe('the moderator console', () => {
     const programme = JSON.parse(
       readFileSync(new URL(`../../shared/programmes/${SESSION}.json`, import.meta.url), 'utf8'),
     ) as Record<string, unknown>;
-    const created = await fetch(`${gavel.url}/api/sessions`, {
+    const created = await fetch(`${run.gavel.url}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${MODERATOR_TOKEN}` },
       body: JSON.stringify({ ...programme, id: busy }),
     });
     expect(created.status).toBe(201);
-    const run = (command: Record<string, unknown>) => commandOn(busy, command);
-    await run({ type: 'session.start' });
-    await run({ type: 'segment.end' });
-    await run({ type: 'floor.open' });
-    await run({
+    const send = (command: Record<string, unknown>) => commandOn(busy, command);
+    await send({ type: 'session.start' });
+    await send({ type: 'segment.end' });
+    await send({ type: 'floor.open' });
+    await send({
       type: 'floor.request',
       delegation: 'nld',
       kind: 'statement',
       speakerName: 'Mr Arie IJzerman',
     });
     for (const delegation of ['cri', 'svk', 'che', 'fra', 'deu', 'jpn', 'dza', 'arg']) {
-      await run({
+      await send({
         type: 'floor.request',
         delegation,
         kind: 'statement',
@@ -620,13 +614,13 @@ describe('the moderator console', () => {
       });
     }
     const view = (await (
-      await fetch(`${gavel.url}/api/sessions/${busy}`, {
+      await fetch(`${run.gavel.url}/api/sessions/${busy}`, {
         headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
       })
     ).json()) as SessionView;
-    await run({ type: 'floor.give', requestId: view.floor.requests[0]?.id, start: true });
-    await run({ type: 'message.show', text: 'Please conclude your statement, the list is long' });
-    const phone = io(gavel.url, {
+    await send({ type: 'floor.give', requestId: view.floor.requests[0]?.id, start: true });
+    await send({ type: 'message.show', text: 'Please conclude your statement, the list is long' });
+    const phone = io(run.gavel.url, {
       auth: { session: busy, deviceKey: 'console-test-device-0003' },
       transports: ['websocket'],
     });
@@ -641,10 +635,10 @@ describe('the moderator console', () => {
       expect(asked.ok).toBe(true);
       for (const size of [LAPTOP, { width: 1280, height: 720 }]) {
         for (const lang of ['en', 'fr'] as const) {
-          const shotContext = await browser.newContext({ viewport: size });
+          const shotContext = await run.browser.newContext({ viewport: size });
           try {
             const shotPage = await shotContext.newPage();
-            await shotPage.goto(`${gavel.url}/console/${busy}?token=${MODERATOR_TOKEN}`);
+            await shotPage.goto(`${run.gavel.url}/console/${busy}?token=${MODERATOR_TOKEN}`);
             await shotPage
               .getByTestId('pending')
               .getByText(/Italy|Italie/)
@@ -708,11 +702,13 @@ describe('the moderator console', () => {
         }
       }
       // The list closed: the floor-code field's French label is whole, not a cut placeholder.
-      await run({ type: 'floor.close' });
-      const closedContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await send({ type: 'floor.close' });
+      const closedContext = await run.browser.newContext({
+        viewport: { width: 1280, height: 720 },
+      });
       try {
         const closedPage = await closedContext.newPage();
-        await closedPage.goto(`${gavel.url}/console/${busy}?token=${MODERATOR_TOKEN}`);
+        await closedPage.goto(`${run.gavel.url}/console/${busy}?token=${MODERATOR_TOKEN}`);
         await closedPage.getByTestId('lang-fr').click();
         await closedPage.getByText('Code de salle (facultatif)').waitFor();
         const field = await closedPage.getByTestId('floor-code-input').evaluate((input) => {

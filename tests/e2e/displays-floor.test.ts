@@ -5,44 +5,41 @@
  * stage count the statement's three minutes; a declined request says why; one can be withdrawn.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../shared/views.ts';
 import {
-  launchChromium,
+  gavelAndBrowser,
   MODERATOR_TOKEN,
   PHONE,
   SCREENSHOTS,
   SESSION,
   STAGE,
   STAGE_KEY,
-  startGavel,
-  type RunningGavel,
 } from './harness.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 /** Past the limit of one request every 10 s per device. */
 const AFTER_RATE_LIMIT_MS = 10_500;
 
-let gavel: RunningGavel;
-let browser: Browser;
+const run = gavelAndBrowser();
 let phone: Page;
 let stage: Page;
 
 async function open(path: string, viewport: { width: number; height: number }, locale: string) {
-  const context: BrowserContext = await browser.newContext({
+  const context: BrowserContext = await run.browser.newContext({
     viewport,
     locale,
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
-  await page.goto(`${gavel.url}${path}`);
+  await page.goto(`${run.gavel.url}${path}`);
   return page;
 }
 
 /** The moderator's view of the session, for the ids of the requests. */
 async function moderatorView(): Promise<SessionView> {
-  const res = await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+  const res = await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
     headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
   });
   const body = (await res.json()) as { view?: SessionView } & Partial<SessionView>;
@@ -65,19 +62,12 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe('asking for the floor from a phone', () => {
   beforeAll(async () => {
-    gavel = await startGavel();
-    browser = await launchChromium();
-    await gavel.command({ type: 'session.start' });
+    await run.gavel.command({ type: 'session.start' });
     // Into the open floor, with a code shown in the room.
-    await gavel.command({ type: 'segment.end' });
-    await gavel.command({ type: 'floor.open', floorCode: 'ICC42' });
+    await run.gavel.command({ type: 'segment.end' });
+    await run.gavel.command({ type: 'floor.open', floorCode: 'ICC42' });
     phone = await open(`/live/${SESSION}`, PHONE, 'fr-FR');
     stage = await open(`/stage/${SESSION}?key=${STAGE_KEY}`, STAGE, 'en-GB');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await gavel?.close();
   });
 
   it('asks with the type-ahead and the floor code, and follows the request to the floor', async () => {
@@ -98,7 +88,7 @@ describe('asking for the floor from a phone', () => {
     await expect.poll(() => stateOf(phone, id), POLL).toBe('En attente d’approbation');
     await shoot(phone, 'live-requested-fr');
 
-    await gavel.command({ type: 'floor.approve', requestId: id });
+    await run.gavel.command({ type: 'floor.approve', requestId: id });
     await expect.poll(() => stateOf(phone, id), POLL).toBe('Votre délégation est la suivante');
     await expect
       .poll(() => phone.getByTestId('live-speakers').textContent(), POLL)
@@ -107,7 +97,7 @@ describe('asking for the floor from a phone', () => {
       'Germany (Mme Anna Schmidt)',
     );
 
-    await gavel.command({ type: 'floor.give', requestId: id, start: true });
+    await run.gavel.command({ type: 'floor.give', requestId: id, start: true });
     await expect.poll(() => stateOf(phone, id), POLL).toBe('Vous avez la parole');
     await expect
       .poll(() => stage.getByTestId('stage-speaker').textContent(), POLL)
@@ -125,7 +115,7 @@ describe('asking for the floor from a phone', () => {
   });
 
   it('asks a question to a panellist, and hears why it was declined', async () => {
-    gavel.clock.advance(AFTER_RATE_LIMIT_MS);
+    run.gavel.clock.advance(AFTER_RATE_LIMIT_MS);
     await phone.getByTestId('live-ask').click();
     await phone.getByTestId('ask-delegation').fill('Costa');
     await phone.getByTestId('ask-delegation').press('Enter');
@@ -140,12 +130,12 @@ describe('asking for the floor from a phone', () => {
     await phone.getByTestId('ask-send').click();
     await expect.poll(() => phone.getByTestId('live-ask-form').count(), POLL).toBe(0);
     const id = await latestRequestId();
-    await gavel.command({ type: 'floor.decline', requestId: id, reason: 'Le temps manque' });
+    await run.gavel.command({ type: 'floor.decline', requestId: id, reason: 'Le temps manque' });
     await expect.poll(() => stateOf(phone, id), POLL).toBe('Refusée\u202f: Le temps manque');
   });
 
   it('withdraws a request', async () => {
-    gavel.clock.advance(AFTER_RATE_LIMIT_MS);
+    run.gavel.clock.advance(AFTER_RATE_LIMIT_MS);
     await phone.getByTestId('live-ask').click();
     await phone.getByTestId('ask-delegation').fill('Observateurs de la société civile');
     await phone.getByTestId('ask-kind-reply').check();

@@ -6,23 +6,13 @@
  * estimate of the server's time stays right. Screenshots of every phase go to SCREENSHOTS.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  PHONE,
-  SCREENSHOTS,
-  SESSION,
-  STAGE,
-  STAGE_KEY,
-  startGavel,
-  type RunningGavel,
-} from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gavelAndBrowser, PHONE, SCREENSHOTS, SESSION, STAGE, STAGE_KEY } from './harness.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 
-let gavel: RunningGavel;
-let browser: Browser;
+const run = gavelAndBrowser();
 const contexts: BrowserContext[] = [];
 
 /** A page in its own context, with the browser clock installed before anything loads. */
@@ -33,17 +23,22 @@ async function open(
   colorScheme: 'light' | 'dark' = 'light',
   deviceScaleFactor = 1,
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale, colorScheme, deviceScaleFactor });
+  const context = await run.browser.newContext({
+    viewport,
+    locale,
+    colorScheme,
+    deviceScaleFactor,
+  });
   await context.clock.install();
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${gavel.url}${path}`);
+  await page.goto(`${run.gavel.url}${path}`);
   return page;
 }
 
 /** Moves the server's time and every page's time forward together. */
 async function advanceBoth(ms: number): Promise<void> {
-  gavel.clock.advance(ms);
+  run.gavel.clock.advance(ms);
   await Promise.all(contexts.map((c) => c.clock.fastForward(ms)));
 }
 
@@ -93,19 +88,12 @@ describe('displays', () => {
   let liveFr: Page;
 
   beforeAll(async () => {
-    gavel = await startGavel();
-    browser = await launchChromium();
     [stageEn, stageFr, liveEn, liveFr] = await Promise.all([
       open(`/stage/${SESSION}?key=${STAGE_KEY}`, STAGE, 'en-GB'),
       open(`/stage/${SESSION}?key=${STAGE_KEY}&clock`, STAGE, 'fr-FR'),
       open(`/live/${SESSION}`, PHONE, 'en-GB'),
       open('/', PHONE, 'fr-FR'),
     ]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await gavel?.close();
   });
 
   it('shows the live address and a QR code before the meeting, and takes the key out of the address', async () => {
@@ -137,7 +125,7 @@ describe('displays', () => {
   });
 
   it('falls back to long-polling on a network that blocks the WebSocket', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+    const context = await run.browser.newContext({ viewport: PHONE, locale: 'en-GB' });
     contexts.push(context);
     // What a proxy that refuses the upgrade leaves a page: every WebSocket fails as it opens.
     await context.addInitScript(() => {
@@ -149,7 +137,7 @@ describe('displays', () => {
       };
     });
     const phone = await context.newPage();
-    await phone.goto(`${gavel.url}/live/${SESSION}`);
+    await phone.goto(`${run.gavel.url}/live/${SESSION}`);
     // The page has the meeting from the server, and says which state it is in.
     await expect.poll(() => text(phone, 'live-status'), POLL).toBe('Not started');
     const polls = await phone.evaluate(
@@ -163,11 +151,11 @@ describe('displays', () => {
   });
 
   it("shows a moderator's next speaker on the stage and on a phone", async () => {
-    await gavel.command({ type: 'session.start' });
-    await gavel.command({ type: 'speaker.next' });
+    await run.gavel.command({ type: 'session.start' });
+    await run.gavel.command({ type: 'speaker.next' });
     await expect.poll(() => text(stageEn, 'stage-speaker'), POLL).toBe('Ambassador Paul Wilke');
     await expect.poll(() => text(liveEn, 'live-now-speaker'), POLL).toBe('Ambassador Paul Wilke');
-    await gavel.command({ type: 'speaker.next' });
+    await run.gavel.command({ type: 'speaker.next' });
     await expect.poll(() => text(stageEn, 'stage-speaker'), POLL).toBe('Mr Arie IJzerman');
     await expect.poll(() => text(liveEn, 'live-now-speaker'), POLL).toBe('Mr Arie IJzerman');
     // The French phone gives the honorific in French.
@@ -195,7 +183,7 @@ describe('displays', () => {
     };
 
     // Ms Bensouda: 11 minutes, amber from 2:00 left, red from 1:00.
-    await gavel.command({ type: 'speaker.next', start: true });
+    await run.gavel.command({ type: 'speaker.next', start: true });
     await expect.poll(() => text(stageEn, 'stage-speaker'), POLL).toBe('Ms Fatou Bensouda');
     for (const page of stages) {
       await expect.poll(async () => (await stageReading(page)).phase, POLL).toBe('normal');
@@ -223,15 +211,15 @@ describe('displays', () => {
     ];
     for (const step of steps) {
       // Two seconds before the boundary, held still so the reading is exact.
-      await gavel.command({ type: 'timer.pause' });
-      await gavel.command({ type: 'timer.set', remainingMs: step.atMs + 2_000 });
+      await run.gavel.command({ type: 'timer.pause' });
+      await run.gavel.command({ type: 'timer.set', remainingMs: step.atMs + 2_000 });
       const held = `${Math.floor((step.atMs + 2_000) / 60_000)}:${String(((step.atMs + 2_000) / 1000) % 60).padStart(2, '0')}`;
       for (const page of stages) {
         await expect
           .poll(() => stageReading(page), POLL)
           .toEqual({ figure: held, phase: step.before });
       }
-      await gavel.command({ type: 'timer.start' });
+      await run.gavel.command({ type: 'timer.start' });
       // 3.5 s later the boundary is 1.5 s behind.
       await advanceBoth(3_500);
       for (const page of stages) {
@@ -255,7 +243,7 @@ describe('displays', () => {
     expect(over.figure).toMatch(/^\+0:0\d$/);
     expect(over.flashing).toBe(seconds(over.figure) >= -6);
     expect(await text(liveEn, 'live-countdown')).toMatch(/^0:0\d over$/);
-    await gavel.command({ type: 'timer.adjust', deltaMs: -5_000 });
+    await run.gavel.command({ type: 'timer.adjust', deltaMs: -5_000 });
     await expect.poll(() => stageEn.locator('.stage-turn-flashing').count(), POLL).toBe(0);
     await expect
       .poll(async () => seconds((await stageReading(stageEn)).figure), POLL)
@@ -278,7 +266,7 @@ describe('displays', () => {
   });
 
   it('shows the message, blanks and flashes the stage, and shows the floor code during a suspension', async () => {
-    await gavel.command({
+    await run.gavel.command({
       type: 'message.show',
       text: 'Please conclude your remarks',
       flash: true,
@@ -288,7 +276,7 @@ describe('displays', () => {
     // A viewer never sees the message to the speaker.
     expect(await liveEn.getByText('Please conclude').count()).toBe(0);
     await shoot(stageEn, 'stage-message-en');
-    await gavel.command({
+    await run.gavel.command({
       type: 'message.show',
       text: 'Two minutes, please',
       fullscreen: true,
@@ -297,21 +285,21 @@ describe('displays', () => {
       .poll(() => stageEn.getByTestId('stage-message').getAttribute('data-mode'), POLL)
       .toBe('full');
     await shoot(stageFr, 'stage-message-full-fr');
-    await gavel.command({ type: 'message.clear' });
+    await run.gavel.command({ type: 'message.clear' });
     await expect.poll(() => stageEn.getByTestId('stage-message').count(), POLL).toBe(0);
 
-    await gavel.command({ type: 'stage.blank', on: true });
+    await run.gavel.command({ type: 'stage.blank', on: true });
     await stageEn.getByTestId('stage-blank').waitFor();
-    await gavel.command({ type: 'stage.blank', on: false });
+    await run.gavel.command({ type: 'stage.blank', on: false });
     await stageEn.getByTestId('stage-countdown').waitFor();
-    await gavel.command({ type: 'stage.flash' });
+    await run.gavel.command({ type: 'stage.flash' });
     await expect.poll(() => stageEn.locator('.stage-flash').count(), POLL).toBe(1);
     await advanceBoth(3_500);
     await expect.poll(() => stageEn.locator('.stage-flash').count(), POLL).toBe(0);
 
-    await gavel.command({ type: 'floor.open', floorCode: 'ICC42' });
-    await gavel.command({ type: 'floor.request', delegation: 'deu', kind: 'statement' });
-    await gavel.command({
+    await run.gavel.command({ type: 'floor.open', floorCode: 'ICC42' });
+    await run.gavel.command({ type: 'floor.request', delegation: 'deu', kind: 'statement' });
+    await run.gavel.command({
       type: 'floor.request',
       delegation: 'cri',
       kind: 'reply',
@@ -320,7 +308,7 @@ describe('displays', () => {
     await expect.poll(() => text(stageEn, 'stage-floor-code'), POLL).toContain('ICC42');
     await expect.poll(() => text(liveFr, 'live-speakers'), POLL).toContain('Allemagne');
     await expect.poll(() => text(liveEn, 'live-speakers'), POLL).toContain('Germany');
-    await gavel.command({ type: 'session.suspend' });
+    await run.gavel.command({ type: 'session.suspend' });
     await expect.poll(() => text(stageEn, 'stage-status'), POLL).toBe('Suspended');
     expect(await text(stageFr, 'stage-floor-code')).toContain('ICC42');
     expect(await stageFr.getByTestId('qr-code').count()).toBe(1);
@@ -328,8 +316,8 @@ describe('displays', () => {
     await shoot(stageEn, 'stage-suspended-en');
     await shoot(stageFr, 'stage-suspended-fr');
     await shoot(liveFr, 'live-suspended-fr', { fullPage: true });
-    await gavel.command({ type: 'session.resume' });
-    await gavel.command({ type: 'timer.start' });
+    await run.gavel.command({ type: 'session.resume' });
+    await run.gavel.command({ type: 'timer.start' });
     await stageEn.getByTestId('stage-countdown').waitFor();
   });
 
@@ -338,7 +326,7 @@ describe('displays', () => {
       await page.evaluate(() => Object.assign(window, { gavelMarker: 'same page' }));
     }
     const before = seconds((await stageReading(stageEn)).figure);
-    await gavel.stop();
+    await run.gavel.stop();
     await stageEn.getByTestId('offline-badge').waitFor();
     await liveEn.getByTestId('offline-badge').waitFor();
     expect(await text(stageEn, 'offline-badge')).toBe('Offline — reconnecting');
@@ -350,13 +338,13 @@ describe('displays', () => {
       .toBeLessThanOrEqual(before - 2);
     await shoot(stageEn, 'stage-offline-en');
 
-    await gavel.restart();
+    await run.gavel.restart();
     // Let each page's reconnection backoff run out now rather than in real seconds.
     await Promise.all(contexts.map((c) => c.clock.fastForward(5_000)));
     for (const page of [stageEn, stageFr, liveEn, liveFr]) {
       await expect.poll(() => page.getByTestId('offline-badge').count(), POLL).toBe(0);
     }
-    await gavel.command({ type: 'speaker.next' });
+    await run.gavel.command({ type: 'speaker.next' });
     await expect.poll(() => text(stageEn, 'stage-speaker'), POLL).toBe('Mr AlSidieg Ahmed Al-Sour');
     await expect
       .poll(() => text(liveEn, 'live-now-speaker'), POLL)
@@ -373,12 +361,12 @@ describe('displays', () => {
       .poll(() => stageEn.getByTestId('stage').getAttribute('data-wake'), POLL)
       .not.toBe('pending');
     // Plain http on a LAN address has no Screen Wake Lock: taken away here before the page loads.
-    const context = await browser.newContext({ viewport: STAGE, locale: 'en-GB' });
+    const context = await run.browser.newContext({ viewport: STAGE, locale: 'en-GB' });
     await context.addInitScript(() => {
       delete (Navigator.prototype as { wakeLock?: unknown }).wakeLock;
     });
     const page = await context.newPage();
-    await page.goto(`${gavel.url}/stage/${SESSION}?key=${STAGE_KEY}&next=0&mirror&theme=light`);
+    await page.goto(`${run.gavel.url}/stage/${SESSION}?key=${STAGE_KEY}&next=0&mirror&theme=light`);
     await page.getByTestId('stage-wake-notice').waitFor();
     expect(await page.getByTestId('stage').getAttribute('data-wake')).toBe('video');
     await expect

@@ -8,20 +8,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELEGATIONS } from '../../shared/delegations.ts';
 import type { SessionView } from '../../shared/views.ts';
 import {
-  launchChromium,
+  gavelAndBrowser,
   MODERATOR_TOKEN,
   PHONE,
   SCREENSHOTS,
   SESSION,
   STAGE,
   STAGE_KEY,
-  startGavel,
-  type RunningGavel,
 } from './harness.ts';
 
 const POLL = { timeout: 15_000, interval: 50 } as const;
@@ -66,8 +64,7 @@ function nameOf(id: string, lang: Lang): string {
   return name;
 }
 
-let gavel: RunningGavel;
-let browser: Browser;
+const run = gavelAndBrowser();
 const contexts: BrowserContext[] = [];
 
 /** A page in its own context in a locale, with the files it downloads. */
@@ -76,12 +73,12 @@ async function open(
   viewport: { width: number; height: number },
   locale: string,
 ): Promise<{ page: Page; downloads: string[] }> {
-  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  const context = await run.browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
   contexts.push(context);
   const page = await context.newPage();
   const downloads: string[] = [];
   page.on('request', (request) => downloads.push(new URL(request.url()).pathname));
-  await page.goto(`${gavel.url}${path}`);
+  await page.goto(`${run.gavel.url}${path}`);
   return { page, downloads };
 }
 
@@ -92,7 +89,7 @@ const catalogueLangs = (downloads: readonly string[]): string[] => [
 ];
 
 async function moderatorView(): Promise<SessionView> {
-  const res = await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+  const res = await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
     headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
   });
   const body = (await res.json()) as { view?: SessionView } & Partial<SessionView>;
@@ -101,33 +98,29 @@ async function moderatorView(): Promise<SessionView> {
 
 /** Puts a delegation on the list of speakers and returns its request's id. */
 async function inscribe(delegation: string): Promise<string> {
-  await gavel.command({ type: 'floor.request', delegation, kind: 'statement' });
+  await run.gavel.command({ type: 'floor.request', delegation, kind: 'statement' });
   const requests = (await moderatorView()).floor.requests;
   const id = requests[requests.length - 1]?.id;
   if (!id) throw new Error('No request reached the server.');
   if (requests.find((r) => r.id === id)?.status === 'requested') {
-    await gavel.command({ type: 'floor.approve', requestId: id });
+    await run.gavel.command({ type: 'floor.approve', requestId: id });
   }
   return id;
 }
 
 describe('the public pages in the six official languages', () => {
   beforeAll(async () => {
-    gavel = await startGavel();
-    browser = await launchChromium();
     // The open floor: Germany has the floor, China is next on the list of speakers.
-    await gavel.command({ type: 'session.start' });
-    await gavel.command({ type: 'segment.end' });
-    await gavel.command({ type: 'floor.open' });
+    await run.gavel.command({ type: 'session.start' });
+    await run.gavel.command({ type: 'segment.end' });
+    await run.gavel.command({ type: 'floor.open' });
     const germany = await inscribe('deu');
     await inscribe('chn');
-    await gavel.command({ type: 'floor.give', requestId: germany, start: true });
+    await run.gavel.command({ type: 'floor.give', requestId: germany, start: true });
   });
 
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await gavel?.close();
   });
 
   it.each(PHONES)(

@@ -8,26 +8,16 @@
  * would, and the page must ask for the click. The hooks are installed before the page loads, watch
  * what the page asks of the Web Audio API, and the page exposes nothing.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../shared/views.ts';
-import {
-  launchChromium,
-  MODERATOR_TOKEN,
-  PHONE,
-  SESSION,
-  STAGE,
-  STAGE_KEY,
-  startGavel,
-  type RunningGavel,
-} from './harness.ts';
+import { gavelAndBrowser, MODERATOR_TOKEN, PHONE, SESSION, STAGE, STAGE_KEY } from './harness.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 /** Past the limit of one request every 10 s per device. */
 const AFTER_RATE_LIMIT_MS = 10_500;
 
-let gavel: RunningGavel;
-let browser: Browser;
+const run = gavelAndBrowser();
 
 /**
  * Counts what the page asks of the Web Audio API, in the page, before any of its scripts run; and
@@ -68,15 +58,15 @@ async function open(
   viewport: { width: number; height: number },
   locale: string,
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  const context = await run.browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
   await context.addInitScript(watchAudio);
   const page = await context.newPage();
-  await page.goto(`${gavel.url}${path}`);
+  await page.goto(`${run.gavel.url}${path}`);
   return page;
 }
 
 async function moderatorView(): Promise<SessionView> {
-  const res = await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
+  const res = await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
     headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
   });
   const body = (await res.json()) as { view?: SessionView } & Partial<SessionView>;
@@ -95,17 +85,10 @@ const stateOf = (page: Page, requestId: string) =>
 
 describe('a phone and a stage', () => {
   beforeAll(async () => {
-    gavel = await startGavel();
-    browser = await launchChromium();
     // The first panellist speaking, the list of speakers open.
-    await gavel.command({ type: 'session.start' });
-    await gavel.command({ type: 'speaker.next', start: true });
-    await gavel.command({ type: 'floor.open' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await gavel?.close();
+    await run.gavel.command({ type: 'session.start' });
+    await run.gavel.command({ type: 'speaker.next', start: true });
+    await run.gavel.command({ type: 'floor.open' });
   });
 
   it('raises a point of order, which interrupts the speaker once the moderator gives the floor', async () => {
@@ -133,8 +116,8 @@ describe('a phone and a stage', () => {
     const panellist = before.turns.find((t) => t.id === speaking)?.itemId ?? '';
     const stage = await open(`/stage/${SESSION}?key=${STAGE_KEY}`, STAGE, 'fr-FR');
     const overlay = await open(`/overlay/${SESSION}`, STAGE, 'en-GB');
-    await gavel.command({ type: 'floor.approve', requestId: request.id });
-    await gavel.command({ type: 'floor.give', requestId: request.id, start: true });
+    await run.gavel.command({ type: 'floor.approve', requestId: request.id });
+    await run.gavel.command({ type: 'floor.give', requestId: request.id, start: true });
     await expect.poll(() => stateOf(phone, request.id), POLL).toBe('You have the floor');
     const view = await moderatorView();
     expect(view.turns.find((t) => t.id === view.current.turnId)).toMatchObject({
@@ -161,7 +144,7 @@ describe('a phone and a stage', () => {
       .toMatch(/^Point of order: .+ interrupted$/);
     expect(await overlay.getByTestId('overlay-speaker').textContent()).toBe('Belgium');
     // Ruled on: the panellist resumes, speaking again.
-    await gavel.command({ type: 'speaker.finish' });
+    await run.gavel.command({ type: 'speaker.finish' });
     expect((await moderatorView()).current.turnId).toBe(speaking);
     await expect.poll(() => item.getAttribute('data-status'), POLL).toBe('speaking');
     await expect.poll(() => overlay.getByTestId('overlay-interrupts').count(), POLL).toBe(0);
@@ -171,7 +154,7 @@ describe('a phone and a stage', () => {
   });
 
   it('asks a question of a named panellist, and withdrawing it asks once', async () => {
-    gavel.clock.advance(AFTER_RATE_LIMIT_MS);
+    run.gavel.clock.advance(AFTER_RATE_LIMIT_MS);
     const phone = await open(`/live/${SESSION}`, PHONE, 'en-GB');
     await phone.getByTestId('live-ask').click();
     await phone.getByTestId('ask-delegation').fill('Costa');
@@ -224,8 +207,8 @@ describe('a phone and a stage', () => {
     await expect.poll(() => quiet.getByTestId('stage-countdown').count(), POLL).toBe(1);
 
     // The panellist's countdown, three seconds from zero and running.
-    await gavel.command({ type: 'timer.start' });
-    await gavel.command({ type: 'timer.set', remainingMs: 3_000 });
+    await run.gavel.command({ type: 'timer.start' });
+    await run.gavel.command({ type: 'timer.set', remainingMs: 3_000 });
     await expect
       .poll(() => stage.getByTestId('stage').getAttribute('class'), POLL)
       .toContain('stage-flash');
