@@ -146,16 +146,12 @@ export class SessionHub {
   ): Promise<SessionHub> {
     const hub = new SessionHub(log, clock, logger, bus, delegations);
     // Listening starts before the log is read: what another process appends while this one reads
-    // would otherwise go unheard until its next command. Announcements heard during the read are
-    // caught up once it is done.
+    // would otherwise go unheard until its next command. Announcements are ignored until the read
+    // is done; then every session catches up once, which covers whatever came meanwhile.
     let loaded = false;
-    let heardWhileLoading = false;
     hub.stopBus.push(
       bus.subscribe((announcement) => {
-        if (!loaded) {
-          heardWhileLoading ||= announcement.type === 'version' || announcement.type === 'sessions';
-          return;
-        }
+        if (!loaded) return;
         if (announcement.type === 'version') {
           const held = hub.sessions.get(announcement.session)?.state.version;
           if (held === undefined) void hub.refreshSessions();
@@ -166,7 +162,6 @@ export class SessionHub {
       }),
       bus.onResync(() => {
         if (loaded) void hub.refreshSessions(true);
-        else heardWhileLoading = true;
       }),
     );
     try {
@@ -180,7 +175,7 @@ export class SessionHub {
       );
     }
     loaded = true;
-    if (heardWhileLoading) await hub.refreshSessions(true);
+    if (bus.shared) await hub.refreshSessions(true);
     return hub;
   }
 
