@@ -211,8 +211,9 @@ export class PgLog implements EventLog {
 
 /**
  * The bus of nodes sharing a PostgreSQL log: NOTIFY to publish, a connection of its own to
- * LISTEN. When that connection is lost it is made again every second, and once back every session
- * catches up (announcements made meanwhile were lost with it).
+ * LISTEN. When that connection is lost it is made again every second. Each time it is made, the
+ * first time included, every session catches up: announcements made while this node was not
+ * listening reached no one here.
  */
 export function pgBus(log: PgLog, logger: Logger): Bus {
   const listeners = new Set<(announcement: Announcement) => void>();
@@ -277,8 +278,10 @@ export function pgBus(log: PgLog, logger: Logger): Bus {
     if (lost) {
       lost = false;
       logger.info(`Back in touch with ${log.where}: catching up.`);
-      for (const resync of resyncs) resync();
     }
+    // Also the first time: this node may have read the log before it was listening, and what
+    // another node appended in between was announced to no one here.
+    for (const resync of resyncs) resync();
   }
   void listen();
 

@@ -104,6 +104,9 @@ interface SessionQueue {
  */
 const MAX_ATTEMPTS = 100;
 
+/** How soon a catch-up that could not read the log is tried again. */
+const RETRY_CATCH_UP_MS = 1_000;
+
 const UNAVAILABLE = refuse('unavailable', 'log-unwritable');
 
 /** There is no such session (any more): deleted here or by another process. */
@@ -123,6 +126,9 @@ export class SessionHub {
   /** Each session's steps waiting to run, by lane. */
   private readonly queues = new Map<string, SessionQueue>();
   private readonly stopBus: (() => void)[] = [];
+  /** Catching up that failed, to be tried again shortly: by session id, '' for the list. */
+  private readonly retries = new Map<string, NodeJS.Timeout>();
+  private closed = false;
 
   private constructor(
     private readonly log: EventLog,
@@ -234,8 +240,9 @@ export class SessionHub {
 
   /**
    * Reads what other processes appended to a session since the version held, and tells the
-   * listeners when it moved. Never throws: a log that cannot be read now is read at the next
-   * announcement.
+   * listeners when it moved. Never throws: a log that cannot be read now is tried again a second
+   * later, and again, until it answers, rather than leaving the session's pages a command behind
+   * until the next announcement.
    */
   catchUp(sessionId: string): Promise<void> {
     return this.serial(sessionId, async () => {
@@ -243,8 +250,20 @@ export class SessionHub {
         await this.catchUpNow(sessionId);
       } catch (error) {
         this.logger.error(`Could not catch up "${sessionId}" from the log: ${String(error)}`);
+        this.tryAgain(sessionId, () => this.catchUp(sessionId));
       }
     });
+  }
+
+  /** Runs `attempt` a second from now, once however often it is asked for. */
+  private tryAgain(key: string, attempt: () => Promise<void>): void {
+    if (this.closed || this.retries.has(key)) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(key);
+      void attempt();
+    }, RETRY_CATCH_UP_MS);
+    timer.unref();
+    this.retries.set(key, timer);
   }
 
   private async catchUpNow(sessionId: string): Promise<boolean> {
@@ -270,6 +289,7 @@ export class SessionHub {
       stored = await this.log.sessions();
     } catch (error) {
       this.logger.error(`Could not read the sessions from the log: ${String(error)}`);
+      this.tryAgain('', () => this.refreshSessions(true));
       return;
     }
     const ids = new Set(stored.map((s) => s.id));
@@ -501,7 +521,10 @@ export class SessionHub {
 
   /** Stops listening to other processes. */
   close(): void {
+    this.closed = true;
     for (const stop of this.stopBus.splice(0)) stop();
+    for (const timer of this.retries.values()) clearTimeout(timer);
+    this.retries.clear();
   }
 }
 

@@ -12,7 +12,7 @@ import type { Announcement, Bus, EventLog } from '../../server/eventLog.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { SessionHub } from '../../server/sessionHub.ts';
 import { Store } from '../../server/store.ts';
-import { START, tempDir } from './helpers.ts';
+import { START, tempDir, until } from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -78,6 +78,49 @@ it('a hub that starts while another commits sees the command taken during its re
   expect(started.state(plenary.id)?.version).toBe(next.ok ? next.version : -1);
   expect(started.state(plenary.id)?.currentTurnId).not.toBeNull();
   started.close();
+  running.close();
+  await log.close();
+});
+
+it('a hub that cannot read the log when it hears of a command reads it again a second later', async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const clock = new FakeClock(START);
+  const bus = sharedBus();
+  const running = await SessionHub.load(Store.open(dir), clock, silentLogger, bus());
+  const plenary = builtInPlenary();
+  expect(await running.create(plenary)).toBeNull();
+  const moderator = { role: 'moderator' } as const;
+
+  // The other process's log fails the next read, as a database that is briefly away would.
+  const log = Store.open(dir);
+  let away = false;
+  let failedReads = 0;
+  const flakyLog: EventLog = Object.create(log, {
+    rowsAfter: {
+      value: async (session: string, version: number) => {
+        if (away) {
+          away = false;
+          failedReads += 1;
+          throw new Error('the database is away');
+        }
+        return log.rowsAfter(session, version);
+      },
+    },
+  }) as EventLog;
+  const other = await SessionHub.load(flakyLog, clock, silentLogger, bus());
+  away = true;
+  const started = await running.command(plenary.id, { type: 'session.start' }, moderator);
+  expect(started.ok).toBe(true);
+
+  // No other command follows, so no other announcement: the retry alone brings it level.
+  await until(
+    () => other.state(plenary.id)?.version === (started.ok ? started.version : -1),
+    'the second hub reading the log again',
+  );
+  expect(failedReads).toBe(1);
+  expect(other.state(plenary.id)?.status).toBe('live');
+  other.close();
   running.close();
   await log.close();
 });

@@ -10,11 +10,17 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../shared/protocol.ts';
 import type { SessionView } from '../../shared/views.ts';
+import { FakeClock } from '../../server/clock.ts';
+import { builtInPlenary } from '../../server/config.ts';
+import { silentLogger } from '../../server/logger.ts';
+import { pgBus, PgLog } from '../../server/pgLog.ts';
+import { SessionHub } from '../../server/sessionHub.ts';
 import { GavelProcess, killLeftovers, runGavel } from './child.ts';
 import {
   connectTo,
   eventLogAt,
   STAGE_KEY,
+  START,
   startServer,
   tempDir,
   TOKEN,
@@ -106,6 +112,24 @@ async function balancer(backends: readonly string[]): Promise<string> {
 }
 
 const versionOf = (ack: CommandAck) => (ack.ok ? ack.version : -1);
+
+/** A door to PostgreSQL that lets connections through only once `opened` settles. */
+async function heldDoor(port: number, opened: Promise<void>): Promise<number> {
+  const server = createServer((client: Socket) => {
+    client.pause();
+    void opened.then(() => {
+      const upstream = createConnection({ host: '127.0.0.1', port });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+      client.pipe(upstream).pipe(client);
+      client.resume();
+    });
+  });
+  proxies.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
 
 describe('nodes sharing a PostgreSQL log', () => {
   it('puts commands sent to two nodes at once in the log once each, in order, and each node’s phones see the other’s', async () => {
@@ -251,6 +275,46 @@ describe('nodes sharing a PostgreSQL log', () => {
       'speaker.next',
       'timer.pause',
     ]);
+  });
+
+  it('catches a node up on what was announced before it was listening', async () => {
+    const database = await freshDatabase();
+    const clock = new FakeClock(START);
+    const moderator = { role: 'moderator' } as const;
+    const logA = await PgLog.open(database);
+    const busA = pgBus(logA, silentLogger);
+    const running = await SessionHub.load(logA, clock, silentLogger, busA);
+    const plenary = builtInPlenary();
+    expect(await running.create(plenary)).toBeNull();
+    expect((await running.command(plenary.id, { type: 'session.start' }, moderator)).ok).toBe(true);
+
+    // The second node's connection for LISTEN is held at the door, as on a slow network, while
+    // it reads the log on its own connections and the first node takes a command.
+    let open: () => void = () => {};
+    const door = new Promise<void>((resolve) => (open = resolve));
+    const held = await heldDoor(Number(new URL(database).port), door);
+    const logB = await PgLog.open(database);
+    const listeningLate = Object.create(logB, {
+      url: { value: database.replace(/:\d+\//, `:${held}/`) },
+    }) as PgLog;
+    const busB = pgBus(listeningLate, silentLogger);
+    const joining = await SessionHub.load(logB, clock, silentLogger, busB);
+    const next = await running.command(
+      plenary.id,
+      { type: 'speaker.next', start: true },
+      moderator,
+    );
+    expect(next.ok).toBe(true);
+    expect(joining.state(plenary.id)?.version).toBe(1);
+
+    open();
+    await until(
+      () => joining.state(plenary.id)?.version === versionOf(next),
+      'the late node catching up',
+    );
+    expect(joining.state(plenary.id)?.currentTurnId).toBe(running.state(plenary.id)?.currentTurnId);
+    for (const closing of [running, joining, busA, busB]) closing.close();
+    await Promise.all([logA.close(), logB.close()]);
   });
 
   it('copies every session with its whole log from a data folder to PostgreSQL and back, and refuses a target that has them', async () => {
