@@ -29,6 +29,12 @@ const CONNECT_TIMEOUT_MS = 2_000;
 /** How long one statement may run: a log that does not answer in this time is unavailable. */
 const STATEMENT_TIMEOUT_MS = 5_000;
 const RECONNECT_EVERY_MS = 1_000;
+/**
+ * How often a listening node checks every session against the log anyway. NOTIFY is best effort:
+ * one lost (its query failed on a connection that had just died, say) would leave this node's
+ * pages a command behind until the next one; this bounds that to a few seconds.
+ */
+const RESYNC_EVERY_MS = 5_000;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS gavel_sessions (
@@ -213,7 +219,8 @@ export class PgLog implements EventLog {
  * The bus of nodes sharing a PostgreSQL log: NOTIFY to publish, a connection of its own to
  * LISTEN. When that connection is lost it is made again every second. Each time it is made, the
  * first time included, every session catches up: announcements made while this node was not
- * listening reached no one here.
+ * listening reached no one here. And every few seconds anyway, for an announcement lost on the
+ * way.
  */
 export function pgBus(log: PgLog, logger: Logger): Bus {
   const listeners = new Set<(announcement: Announcement) => void>();
@@ -284,6 +291,10 @@ export function pgBus(log: PgLog, logger: Logger): Bus {
     for (const resync of resyncs) resync();
   }
   void listen();
+  const sweep = setInterval(() => {
+    if (client !== null) for (const resync of resyncs) resync();
+  }, RESYNC_EVERY_MS);
+  sweep.unref();
 
   return {
     shared: true,
@@ -298,6 +309,7 @@ export function pgBus(log: PgLog, logger: Logger): Bus {
     },
     close() {
       closed = true;
+      clearInterval(sweep);
       if (retry !== null) clearTimeout(retry);
       void client?.end().catch(() => {});
       client = null;

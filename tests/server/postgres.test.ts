@@ -12,6 +12,7 @@ import type { CommandAck } from '../../shared/protocol.ts';
 import type { SessionView } from '../../shared/views.ts';
 import { FakeClock } from '../../server/clock.ts';
 import { builtInPlenary } from '../../server/config.ts';
+import { localBus } from '../../server/eventLog.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { pgBus, PgLog } from '../../server/pgLog.ts';
 import { SessionHub } from '../../server/sessionHub.ts';
@@ -314,6 +315,38 @@ describe('nodes sharing a PostgreSQL log', () => {
     );
     expect(joining.state(plenary.id)?.currentTurnId).toBe(running.state(plenary.id)?.currentTurnId);
     for (const closing of [running, joining, busA, busB]) closing.close();
+    await Promise.all([logA.close(), logB.close()]);
+  });
+
+  it('catches a node up within seconds on a command whose announcement was lost', async () => {
+    const database = await freshDatabase();
+    const clock = new FakeClock(START);
+    const moderator = { role: 'moderator' } as const;
+    // The first node writes to the log and announces nothing, as when its NOTIFY is lost.
+    const logA = await PgLog.open(database);
+    const silent = await SessionHub.load(logA, clock, silentLogger, localBus());
+    const plenary = builtInPlenary();
+    expect(await silent.create(plenary)).toBeNull();
+    const logB = await PgLog.open(database);
+    const busB = pgBus(logB, silentLogger);
+    let heard: () => void = () => {};
+    const listeningNow = new Promise<void>((resolve) => (heard = resolve));
+    busB.onResync(() => heard());
+    const listening = await SessionHub.load(logB, clock, silentLogger, busB);
+    // Once it listens it catches up once; that done, only a later check can bring it what follows.
+    await listeningNow;
+    await listening.refreshSessions(true);
+    expect(listening.state(plenary.id)?.version).toBe(0);
+
+    const started = await silent.command(plenary.id, { type: 'session.start' }, moderator);
+    expect(started.ok).toBe(true);
+    await until(
+      () => listening.state(plenary.id)?.version === versionOf(started),
+      'the node hearing nothing catching up',
+      15_000,
+    );
+    expect(listening.state(plenary.id)?.status).toBe('live');
+    for (const closing of [silent, listening, busB]) closing.close();
     await Promise.all([logA.close(), logB.close()]);
   });
 
