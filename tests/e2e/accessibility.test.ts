@@ -8,7 +8,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionView } from '../../shared/views.ts';
 import {
   launchChromium,
   LAPTOP,
@@ -64,14 +63,6 @@ async function closePages(): Promise<void> {
  */
 async function atRest(stage: Page): Promise<void> {
   await stage.locator('.stage-pointer-idle').waitFor({ state: 'attached' });
-}
-
-/** The moderator's view of the session, for the ids of the requests. */
-async function moderatorView(): Promise<SessionView> {
-  const res = await fetch(`${gavel.url}/api/sessions/${SESSION}`, {
-    headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
-  });
-  return (await res.json()) as SessionView;
 }
 
 /**
@@ -380,7 +371,7 @@ describe('with the keyboard alone', { timeout: 180_000 }, () => {
     await tabTo(phone, byTestId('ask-send'));
     await phone.keyboard.press('Enter');
     await phone.getByTestId('my-requests').waitFor();
-    const requests = (await moderatorView()).floor.requests;
+    const requests = (await gavel.moderatorView()).floor.requests;
     const last = requests[requests.length - 1];
     if (!last) throw new Error('No request reached the server.');
     await phone.getByTestId(`my-request-${last.id}`).waitFor();

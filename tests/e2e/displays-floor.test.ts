@@ -7,16 +7,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SessionView } from '../../shared/views.ts';
-import {
-  gavelAndBrowser,
-  MODERATOR_TOKEN,
-  PHONE,
-  SCREENSHOTS,
-  SESSION,
-  STAGE,
-  STAGE_KEY,
-} from './harness.ts';
+import { gavelAndBrowser, PHONE, SCREENSHOTS, SESSION, STAGE, STAGE_KEY } from './harness.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 /** Past the limit of one request every 10 s per device. */
@@ -37,17 +28,8 @@ async function open(path: string, viewport: { width: number; height: number }, l
   return page;
 }
 
-/** The moderator's view of the session, for the ids of the requests. */
-async function moderatorView(): Promise<SessionView> {
-  const res = await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
-    headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
-  });
-  const body = (await res.json()) as { view?: SessionView } & Partial<SessionView>;
-  return (body.view ?? body) as SessionView;
-}
-
 async function latestRequestId(): Promise<string> {
-  const requests = (await moderatorView()).floor.requests;
+  const requests = (await run.gavel.moderatorView()).floor.requests;
   const last = requests[requests.length - 1];
   if (!last) throw new Error('No request reached the server.');
   return last.id;

@@ -4,7 +4,6 @@
  * counts the statement's three minutes.
  */
 import { describe, expect, it } from 'vitest';
-import type { SessionView } from '../../shared/views.ts';
 import {
   gavelAndBrowser,
   LAPTOP,
@@ -19,13 +18,6 @@ import {
 
 const run = gavelAndBrowser();
 const POLL = { timeout: 10_000, interval: 50 } as const;
-
-async function moderatorView(): Promise<SessionView> {
-  const res = await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
-    headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
-  });
-  return (await res.json()) as SessionView;
-}
 
 describe('the open floor, from a phone to the console to the stage', () => {
   it('a delegate asks, the moderator approves and gives the floor, the stage counts 3:00', async () => {
@@ -51,7 +43,7 @@ describe('the open floor, from a phone to the console to the stage', () => {
     await phone.getByTestId('ask-speaker').fill('Ms Ana Rojas');
     await phone.getByTestId('ask-send').click();
     await phone.getByTestId('my-requests').waitFor();
-    const id = (await moderatorView()).floor.requests.at(-1)?.id ?? '';
+    const id = (await run.gavel.moderatorView()).floor.requests.at(-1)?.id ?? '';
     const state = () =>
       phone.getByTestId(`my-request-${id}`).getByTestId('my-request-state').textContent();
     await expect.poll(state, POLL).toBe('Waiting for approval');
@@ -72,7 +64,7 @@ describe('the open floor, from a phone to the console to the stage', () => {
     // The moderator starts the clock from the console; the stage counts down from 3:00.
     await console_.keyboard.press('Space');
     await expect
-      .poll(async () => (await moderatorView()).timer?.startedAt ?? null, POLL)
+      .poll(async () => (await run.gavel.moderatorView()).timer?.startedAt ?? null, POLL)
       .not.toBeNull();
     await expect
       .poll(() => stage.getByTestId('stage-countdown').textContent(), POLL)

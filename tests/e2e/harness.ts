@@ -12,6 +12,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../server/app.ts';
 import { builtInPlenary } from '../../server/config.ts';
 import { offsetClock, systemClock, type AdjustableClock } from '../../server/clock.ts';
+import type { SessionView } from '../../shared/views.ts';
 
 export const CHROMIUM_PATH = process.env.GAVEL_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -48,6 +49,8 @@ export interface RunningGavel {
   close(): Promise<void>;
   /** Sends one command over HTTP as the moderator; throws on a refusal. */
   command(command: Record<string, unknown>): Promise<number>;
+  /** The session as the moderator's console sees it, from the API (for ids to act on). */
+  moderatorView(): Promise<SessionView>;
 }
 
 /** Starts a real Gavel server on a free port with the built-in plenary. */
@@ -106,6 +109,12 @@ export async function startGavel(
       };
       if (!body.ok) throw new Error(`${String(command.type)} refused: ${body.error?.message}`);
       return body.version ?? -1;
+    },
+    async moderatorView() {
+      const res = await fetch(`${running.url}/api/sessions/${SESSION}`, {
+        headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
+      });
+      return (await res.json()) as SessionView;
     },
   };
   return running;

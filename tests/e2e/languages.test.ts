@@ -11,16 +11,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELEGATIONS } from '../../shared/delegations.ts';
-import type { SessionView } from '../../shared/views.ts';
-import {
-  gavelAndBrowser,
-  MODERATOR_TOKEN,
-  PHONE,
-  SCREENSHOTS,
-  SESSION,
-  STAGE,
-  STAGE_KEY,
-} from './harness.ts';
+import { gavelAndBrowser, PHONE, SCREENSHOTS, SESSION, STAGE, STAGE_KEY } from './harness.ts';
 
 const POLL = { timeout: 15_000, interval: 50 } as const;
 
@@ -88,18 +79,10 @@ const catalogueLangs = (downloads: readonly string[]): string[] => [
   ...new Set(downloads.flatMap((p) => CHUNK.exec(p)?.[1] ?? [])),
 ];
 
-async function moderatorView(): Promise<SessionView> {
-  const res = await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
-    headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
-  });
-  const body = (await res.json()) as { view?: SessionView } & Partial<SessionView>;
-  return (body.view ?? body) as SessionView;
-}
-
 /** Puts a delegation on the list of speakers and returns its request's id. */
 async function inscribe(delegation: string): Promise<string> {
   await run.gavel.command({ type: 'floor.request', delegation, kind: 'statement' });
-  const requests = (await moderatorView()).floor.requests;
+  const requests = (await run.gavel.moderatorView()).floor.requests;
   const id = requests[requests.length - 1]?.id;
   if (!id) throw new Error('No request reached the server.');
   if (requests.find((r) => r.id === id)?.status === 'requested') {

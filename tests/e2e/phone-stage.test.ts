@@ -10,8 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SessionView } from '../../shared/views.ts';
-import { gavelAndBrowser, MODERATOR_TOKEN, PHONE, SESSION, STAGE, STAGE_KEY } from './harness.ts';
+import { gavelAndBrowser, PHONE, SESSION, STAGE, STAGE_KEY } from './harness.ts';
 
 const POLL = { timeout: 10_000, interval: 50 } as const;
 /** Past the limit of one request every 10 s per device. */
@@ -65,16 +64,8 @@ async function open(
   return page;
 }
 
-async function moderatorView(): Promise<SessionView> {
-  const res = await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
-    headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
-  });
-  const body = (await res.json()) as { view?: SessionView } & Partial<SessionView>;
-  return (body.view ?? body) as SessionView;
-}
-
 async function latestRequest() {
-  const requests = (await moderatorView()).floor.requests;
+  const requests = (await run.gavel.moderatorView()).floor.requests;
   const last = requests[requests.length - 1];
   if (!last) throw new Error('No request reached the server.');
   return last;
@@ -111,7 +102,7 @@ describe('a phone and a stage', () => {
       'Point of order',
     );
 
-    const before = await moderatorView();
+    const before = await run.gavel.moderatorView();
     const speaking = before.current.turnId;
     const panellist = before.turns.find((t) => t.id === speaking)?.itemId ?? '';
     const stage = await open(`/stage/${SESSION}?key=${STAGE_KEY}`, STAGE, 'fr-FR');
@@ -119,7 +110,7 @@ describe('a phone and a stage', () => {
     await run.gavel.command({ type: 'floor.approve', requestId: request.id });
     await run.gavel.command({ type: 'floor.give', requestId: request.id, start: true });
     await expect.poll(() => stateOf(phone, request.id), POLL).toBe('You have the floor');
-    const view = await moderatorView();
+    const view = await run.gavel.moderatorView();
     expect(view.turns.find((t) => t.id === view.current.turnId)).toMatchObject({
       kind: 'point-of-order',
       interrupts: speaking,
@@ -145,7 +136,7 @@ describe('a phone and a stage', () => {
     expect(await overlay.getByTestId('overlay-speaker').textContent()).toBe('Belgium');
     // Ruled on: the panellist resumes, speaking again.
     await run.gavel.command({ type: 'speaker.finish' });
-    expect((await moderatorView()).current.turnId).toBe(speaking);
+    expect((await run.gavel.moderatorView()).current.turnId).toBe(speaking);
     await expect.poll(() => item.getAttribute('data-status'), POLL).toBe('speaking');
     await expect.poll(() => overlay.getByTestId('overlay-interrupts').count(), POLL).toBe(0);
     await stage.context().close();

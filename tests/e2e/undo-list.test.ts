@@ -4,20 +4,12 @@
  * was undone and what to do instead; the server's list is left as it was.
  */
 import { describe, expect, it } from 'vitest';
-import type { SessionView } from '../../shared/views.ts';
 import { gavelAndBrowser, LAPTOP, MODERATOR_TOKEN, openPage, PHONE, SESSION } from './harness.ts';
 
 const run = gavelAndBrowser();
 const POLL = { timeout: 10_000, interval: 50 } as const;
 /** Past the pace of one request every 10 s from a device. */
 const AFTER_RATE_LIMIT_MS = 10_500;
-
-async function moderatorView(): Promise<SessionView> {
-  const res = await fetch(`${run.gavel.url}/api/sessions/${SESSION}`, {
-    headers: { authorization: `Bearer ${MODERATOR_TOKEN}` },
-  });
-  return (await res.json()) as SessionView;
-}
 
 describe('undo and the list of speakers, on the console', () => {
   it('refuses to bring back a declined statement once the delegation asked again, in words', async () => {
@@ -34,9 +26,9 @@ describe('undo and the list of speakers, on the console', () => {
       await phone.getByTestId('ask-delegation-option-cri').click();
       await phone.getByTestId('ask-send').click();
       await expect
-        .poll(async () => (await moderatorView()).floor.requests.at(-1)?.status, POLL)
+        .poll(async () => (await run.gavel.moderatorView()).floor.requests.at(-1)?.status, POLL)
         .toBe('requested');
-      return (await moderatorView()).floor.requests.at(-1)?.id ?? '';
+      return (await run.gavel.moderatorView()).floor.requests.at(-1)?.id ?? '';
     };
 
     // Costa Rica asks; the moderator declines; Costa Rica asks again.
@@ -44,12 +36,15 @@ describe('undo and the list of speakers, on the console', () => {
     await console_.getByTestId(`decline-${first}`).click();
     await console_.getByTestId(`decline-submit-${first}`).click();
     await expect
-      .poll(async () => (await moderatorView()).floor.requests.find((r) => r.id === first), POLL)
+      .poll(
+        async () => (await run.gavel.moderatorView()).floor.requests.find((r) => r.id === first),
+        POLL,
+      )
       .toMatchObject({ status: 'declined' });
     run.gavel.clock.advance(AFTER_RATE_LIMIT_MS);
     const again = await ask();
     expect(again).not.toBe(first);
-    const before = await moderatorView();
+    const before = await run.gavel.moderatorView();
 
     // U: the console says why nothing was undone, and the list stays as it was.
     await console_.locator('body').click({ position: { x: 700, y: 5 } });
@@ -61,7 +56,7 @@ describe('undo and the list of speakers, on the console', () => {
       )
       .waitFor();
     expect(await console_.getByTestId('refusal').getAttribute('data-code')).toBe('not-allowed');
-    const after = await moderatorView();
+    const after = await run.gavel.moderatorView();
     expect(after.version).toBe(before.version);
     expect(after.floor.requests.map((r) => r.status)).toEqual(['declined', 'requested']);
 
@@ -80,7 +75,7 @@ describe('undo and the list of speakers, on the console', () => {
     // What the sentence says to do works: the new request takes the list.
     await console_.getByTestId(`approve-${again}`).click();
     await expect
-      .poll(async () => (await moderatorView()).floor.queue.map((r) => r.id), POLL)
+      .poll(async () => (await run.gavel.moderatorView()).floor.queue.map((r) => r.id), POLL)
       .toEqual([again]);
   });
 });
