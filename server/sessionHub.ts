@@ -128,6 +128,8 @@ export class SessionHub {
   private readonly stopBus: (() => void)[] = [];
   /** Catching up that failed, to be tried again shortly: by session id, '' for the list. */
   private readonly retries = new Map<string, NodeJS.Timeout>();
+  /** Keys whose last read failed, so that an outage is reported once, not every second. */
+  private readonly failing = new Set<string>();
   private closed = false;
 
   private constructor(
@@ -248,15 +250,29 @@ export class SessionHub {
     return this.serial(sessionId, async () => {
       try {
         await this.catchUpNow(sessionId);
+        this.answered(sessionId, `"${sessionId}" is caught up from the log again.`);
       } catch (error) {
-        this.logger.error(`Could not catch up "${sessionId}" from the log: ${String(error)}`);
-        this.tryAgain(sessionId, () => this.catchUp(sessionId));
+        this.tryAgain(
+          sessionId,
+          () => this.catchUp(sessionId),
+          () =>
+            this.logger.error(
+              `Could not catch up "${sessionId}" from the log (trying again every second): ${String(error)}`,
+            ),
+        );
       }
     });
   }
 
-  /** Runs `attempt` a second from now, once however often it is asked for. */
-  private tryAgain(key: string, attempt: () => Promise<void>): void {
+  /**
+   * Runs `attempt` a second from now, once however often it is asked for; says so (`firstTime`)
+   * only when the key starts failing, not at every second of an outage.
+   */
+  private tryAgain(key: string, attempt: () => Promise<void>, firstTime: () => void): void {
+    if (!this.failing.has(key)) {
+      this.failing.add(key);
+      firstTime();
+    }
     if (this.closed || this.retries.has(key)) return;
     const timer = setTimeout(() => {
       this.retries.delete(key);
@@ -264,6 +280,11 @@ export class SessionHub {
     }, RETRY_CATCH_UP_MS);
     timer.unref();
     this.retries.set(key, timer);
+  }
+
+  /** A read that works again after failing: said once. */
+  private answered(key: string, sentence: string): void {
+    if (this.failing.delete(key)) this.logger.info(sentence);
   }
 
   private async catchUpNow(sessionId: string): Promise<boolean> {
@@ -288,10 +309,17 @@ export class SessionHub {
     try {
       stored = await this.log.sessions();
     } catch (error) {
-      this.logger.error(`Could not read the sessions from the log: ${String(error)}`);
-      this.tryAgain('', () => this.refreshSessions(true));
+      this.tryAgain(
+        '',
+        () => this.refreshSessions(true),
+        () =>
+          this.logger.error(
+            `Could not read the sessions from the log (trying again every second): ${String(error)}`,
+          ),
+      );
       return;
     }
+    this.answered('', 'The sessions are read from the log again.');
     const ids = new Set(stored.map((s) => s.id));
     for (const id of [...this.sessions.keys()]) {
       if (ids.has(id)) continue;

@@ -9,7 +9,7 @@ import { afterAll, expect, it } from 'vitest';
 import { FakeClock } from '../../server/clock.ts';
 import { builtInPlenary } from '../../server/config.ts';
 import type { Announcement, Bus, EventLog } from '../../server/eventLog.ts';
-import { silentLogger } from '../../server/logger.ts';
+import { silentLogger, type Logger } from '../../server/logger.ts';
 import { SessionHub } from '../../server/sessionHub.ts';
 import { Store } from '../../server/store.ts';
 import { START, tempDir, until } from './helpers.ts';
@@ -82,7 +82,7 @@ it('a hub that starts while another commits sees the command taken during its re
   await log.close();
 });
 
-it('a hub that cannot read the log when it hears of a command reads it again a second later', async () => {
+it('a hub that cannot read the log when it hears of a command reads it again each second, and says so once', async () => {
   const dir = tempDir();
   dirs.push(dir);
   const clock = new FakeClock(START);
@@ -92,15 +92,15 @@ it('a hub that cannot read the log when it hears of a command reads it again a s
   expect(await running.create(plenary)).toBeNull();
   const moderator = { role: 'moderator' } as const;
 
-  // The other process's log fails the next read, as a database that is briefly away would.
+  // The other process's log fails its next three reads, as a database away for a while would.
   const log = Store.open(dir);
-  let away = false;
+  let away = 0;
   let failedReads = 0;
   const flakyLog: EventLog = Object.create(log, {
     rowsAfter: {
       value: async (session: string, version: number) => {
-        if (away) {
-          away = false;
+        if (away > 0) {
+          away -= 1;
           failedReads += 1;
           throw new Error('the database is away');
         }
@@ -108,8 +108,14 @@ it('a hub that cannot read the log when it hears of a command reads it again a s
       },
     },
   }) as EventLog;
-  const other = await SessionHub.load(flakyLog, clock, silentLogger, bus());
-  away = true;
+  const lines: string[] = [];
+  const logger: Logger = {
+    info: (line) => lines.push(`info: ${line}`),
+    warn: (line) => lines.push(`warn: ${line}`),
+    error: (line) => lines.push(`error: ${line}`),
+  };
+  const other = await SessionHub.load(flakyLog, clock, logger, bus());
+  away = 3;
   const started = await running.command(plenary.id, { type: 'session.start' }, moderator);
   expect(started.ok).toBe(true);
 
@@ -118,8 +124,13 @@ it('a hub that cannot read the log when it hears of a command reads it again a s
     () => other.state(plenary.id)?.version === (started.ok ? started.version : -1),
     'the second hub reading the log again',
   );
-  expect(failedReads).toBe(1);
+  expect(failedReads).toBe(3);
   expect(other.state(plenary.id)?.status).toBe('live');
+  // Whoever runs the server reads of the outage once, and of its end once.
+  expect(lines).toEqual([
+    `error: Could not catch up "${plenary.id}" from the log (trying again every second): Error: the database is away`,
+    `info: "${plenary.id}" is caught up from the log again.`,
+  ]);
   other.close();
   running.close();
   await log.close();
