@@ -128,6 +128,10 @@ export class SessionHub {
   private readonly stopBus: (() => void)[] = [];
   /** Catching up that failed, to be tried again shortly: by session id, '' for the list. */
   private readonly retries = new Map<string, NodeJS.Timeout>();
+  /** The reading of the list of sessions under way, which the next one waits for. */
+  private refreshing: Promise<void> = Promise.resolve();
+  /** This process's changes to the list (sessions created, archived, deleted), counted. */
+  private listChanges = 0;
   /** Keys whose last read failed, so that an outage is reported once, not every second. */
   private readonly failing = new Set<string>();
   private closed = false;
@@ -303,11 +307,26 @@ export class SessionHub {
   /**
    * Reads the list of sessions again: adopts those others created, forgets those they deleted,
    * takes their archive flags; with `all`, also catches every session up (after a lost bus).
+   * One reading at a time: an older list, read before another process deleted a session, never
+   * brings it back after a newer one forgot it.
    */
-  async refreshSessions(all = false): Promise<void> {
+  refreshSessions(all = false): Promise<void> {
+    const reading = this.refreshing.then(() => this.refreshNow(all));
+    this.refreshing = reading.catch(() => {});
+    return reading;
+  }
+
+  private async refreshNow(all: boolean): Promise<void> {
     let stored: StoredSession[];
+    // Sessions this process creates, archives or deletes while the list is read: the list may be
+    // from before, so it is read again rather than undoing them.
+    let before = this.listChanges;
     try {
       stored = await this.log.sessions();
+      for (let again = 0; this.listChanges !== before && again < 3; again++) {
+        before = this.listChanges;
+        stored = await this.log.sessions();
+      }
     } catch (error) {
       this.tryAgain(
         '',
@@ -320,6 +339,8 @@ export class SessionHub {
       return;
     }
     this.answered('', 'The sessions are read from the log again.');
+    // Still changing here after three readings: left to the next reading.
+    if (this.listChanges !== before) return;
     const ids = new Set(stored.map((s) => s.id));
     for (const id of [...this.sessions.keys()]) {
       if (ids.has(id)) continue;
@@ -329,10 +350,13 @@ export class SessionHub {
     for (const s of stored) {
       const held = this.sessions.get(s.id);
       if (!held) {
-        await this.serial(s.id, async () => {
-          if (!this.sessions.has(s.id)) await this.adopt(s);
+        const adopted = await this.serial(s.id, async () => {
+          // Deleted here since the list was read: not brought back.
+          if (this.sessions.has(s.id) || this.listChanges !== before) return false;
+          await this.adopt(s);
+          return true;
         });
-        this.changed(s.id);
+        if (adopted) this.changed(s.id);
       } else {
         if (held.archived !== s.archived)
           this.sessions.set(s.id, { ...held, archived: s.archived });
@@ -391,6 +415,7 @@ export class SessionHub {
       await this.refreshSessions();
       return taken;
     }
+    this.listChanges += 1;
     if (!this.sessions.has(programme.id)) {
       this.sessions.set(programme.id, {
         id: programme.id,
@@ -423,6 +448,7 @@ export class SessionHub {
     }
     const now = this.sessions.get(id);
     if (now) this.sessions.set(id, { ...now, archived });
+    this.listChanges += 1;
     this.bus.publish({ type: 'sessions' });
     return null;
   }
@@ -450,6 +476,7 @@ export class SessionHub {
         return UNAVAILABLE;
       }
       this.sessions.delete(id);
+      this.listChanges += 1;
       this.bus.publish({ type: 'sessions' });
       // Listeners learn of it too: the live side then forgets the session's rooms and sockets.
       this.changed(id);

@@ -135,3 +135,43 @@ it('a hub that cannot read the log when it hears of a command reads it again eac
   running.close();
   await log.close();
 });
+
+it('a list of sessions read before a session was deleted here does not bring it back', async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const clock = new FakeClock(START);
+  // The log holds its next list of sessions until told, as a slow database would.
+  const log = Store.open(dir);
+  let hold = false;
+  let release: () => void = () => {};
+  let listRead: () => void = () => {};
+  const heldList = new Promise<void>((resolve) => (listRead = resolve));
+  const slowLog: EventLog = Object.create(log, {
+    sessions: {
+      value: async () => {
+        const list = await log.sessions();
+        if (hold) {
+          hold = false;
+          listRead();
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return list;
+      },
+    },
+  }) as EventLog;
+  const hub = await SessionHub.load(slowLog, clock, silentLogger, sharedBus()());
+  const rehearsal = { ...builtInPlenary(), id: 'rehearsal' };
+  expect(await hub.create(rehearsal)).toBeNull();
+
+  hold = true;
+  const reading = hub.refreshSessions();
+  await heldList;
+  expect(await hub.delete(rehearsal.id)).toBeNull();
+  release();
+  await reading;
+
+  expect(hub.has(rehearsal.id)).toBe(false);
+  expect((await log.sessions()).map((s) => s.id)).not.toContain(rehearsal.id);
+  hub.close();
+  await log.close();
+});
