@@ -38,6 +38,12 @@ export interface HubSession {
   readonly state: SessionState;
 }
 
+/** A reading of the list of sessions, waiting for the one under way. */
+interface QueuedRefresh {
+  all: boolean;
+  promise: Promise<void>;
+}
+
 /** Called after a session changed: a command here or elsewhere, its creation or deletion. */
 export type ChangeListener = (sessionId: string) => void;
 
@@ -130,6 +136,8 @@ export class SessionHub {
   private readonly retries = new Map<string, NodeJS.Timeout>();
   /** The reading of the list of sessions under way, which the next one waits for. */
   private refreshing: Promise<void> = Promise.resolve();
+  /** The reading asked for while one is under way, if any. */
+  private nextRefresh: QueuedRefresh | null = null;
   /** This process's changes to the list (sessions created, archived, deleted), counted. */
   private listChanges = 0;
   /** Keys whose last read failed, so that an outage is reported once, not every second. */
@@ -311,9 +319,21 @@ export class SessionHub {
    * brings it back after a newer one forgot it.
    */
   refreshSessions(all = false): Promise<void> {
-    const reading = this.refreshing.then(() => this.refreshNow(all));
-    this.refreshing = reading.catch(() => {});
-    return reading;
+    // One reading waiting at most: asking again while one waits joins it, so that a stalled
+    // database never leaves a queue of readings behind it.
+    const waiting = this.nextRefresh;
+    if (waiting) {
+      waiting.all ||= all;
+      return waiting.promise;
+    }
+    const next: QueuedRefresh = { all, promise: Promise.resolve() };
+    next.promise = this.refreshing.then(() => {
+      if (this.nextRefresh === next) this.nextRefresh = null;
+      return this.refreshNow(next.all);
+    });
+    this.nextRefresh = next;
+    this.refreshing = next.promise.catch(() => {});
+    return next.promise;
   }
 
   private async refreshNow(all: boolean): Promise<void> {
@@ -339,8 +359,11 @@ export class SessionHub {
       return;
     }
     this.answered('', 'The sessions are read from the log again.');
-    // Still changing here after three readings: left to the next reading.
-    if (this.listChanges !== before) return;
+    if (this.listChanges !== before) {
+      // Still changing here after three readings: left to the next reading.
+      void this.refreshSessions(all);
+      return;
+    }
     const ids = new Set(stored.map((s) => s.id));
     for (const id of [...this.sessions.keys()]) {
       if (ids.has(id)) continue;
@@ -353,12 +376,27 @@ export class SessionHub {
         const adopted = await this.serial(s.id, async () => {
           // Deleted here since the list was read: not brought back.
           if (this.sessions.has(s.id) || this.listChanges !== before) return false;
-          await this.adopt(s);
+          try {
+            await this.adopt(s);
+          } catch (error) {
+            this.tryAgain(
+              `adopt ${s.id}`,
+              () => this.refreshSessions(),
+              () =>
+                this.logger.error(
+                  `Could not read "${s.id}" from the log (trying again every second): ${String(error)}`,
+                ),
+            );
+            return false;
+          }
+          this.answered(`adopt ${s.id}`, `"${s.id}" is read from the log again.`);
           return true;
         });
         if (adopted) this.changed(s.id);
+        else if (this.listChanges !== before) void this.refreshSessions(all);
       } else {
-        if (held.archived !== s.archived)
+        // The flag as this process last set it wins over a list read before.
+        if (held.archived !== s.archived && this.listChanges === before)
           this.sessions.set(s.id, { ...held, archived: s.archived });
         if (all) await this.catchUp(s.id);
       }

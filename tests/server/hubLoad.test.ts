@@ -175,3 +175,43 @@ it('a list of sessions read before a session was deleted here does not bring it 
   hub.close();
   await log.close();
 });
+
+it('asking for the list of sessions again and again while the log is slow reads it twice, not each time', async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const clock = new FakeClock(START);
+  const log = Store.open(dir);
+  let reads = 0;
+  let hold = false;
+  let release: () => void = () => {};
+  let listRead: () => void = () => {};
+  const heldList = new Promise<void>((resolve) => (listRead = resolve));
+  const slowLog: EventLog = Object.create(log, {
+    sessions: {
+      value: async () => {
+        reads += 1;
+        const list = await log.sessions();
+        if (hold) {
+          hold = false;
+          listRead();
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return list;
+      },
+    },
+  }) as EventLog;
+  const hub = await SessionHub.load(slowLog, clock, silentLogger, sharedBus()());
+  expect(await hub.create(builtInPlenary())).toBeNull();
+
+  hold = true;
+  reads = 0;
+  const first = hub.refreshSessions();
+  await heldList;
+  // Fifty more asks while the database holds the first reading: every five seconds for minutes.
+  const more = Array.from({ length: 50 }, (_, i) => hub.refreshSessions(i % 2 === 0));
+  release();
+  await Promise.all([first, ...more]);
+  expect(reads).toBe(2);
+  hub.close();
+  await log.close();
+});
