@@ -164,8 +164,11 @@ function before(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * Places a newly queued request: before the first request not moved by hand that it precedes,
- * else at the end. Requests the moderator moved keep their places. Pure.
+ * Places a newly queued request: after every request not moved by hand that comes before it
+ * (answers aside: they follow their questions), then before the first such request it precedes,
+ * else at the end. Requests the moderator moved keep their places, and a request waiting behind
+ * one of them is never overtaken by a later one of its kind (an older point of order behind a
+ * moved statement stays ahead of a newer one). Pure.
  */
 function insertByPrecedence(
   queue: readonly string[],
@@ -174,9 +177,18 @@ function insertByPrecedence(
 ): string[] {
   const key = precedence(request);
   const out = queue.filter((id) => id !== request.id);
-  const at = out.findIndex((id) => {
+  const ranked = (id: string) => {
     const other = requests.find((r) => r.id === id);
-    return other !== undefined && !other.moved && before(key, precedence(other));
+    return other !== undefined && !other.moved ? other : undefined;
+  };
+  let ahead = -1;
+  out.forEach((id, i) => {
+    const other = ranked(id);
+    if (other && other.kind !== 'answer' && before(precedence(other), key)) ahead = i;
+  });
+  const at = out.findIndex((id, i) => {
+    const other = ranked(id);
+    return i > ahead && other !== undefined && before(key, precedence(other));
   });
   if (at === -1) out.push(request.id);
   else out.splice(at, 0, request.id);

@@ -722,6 +722,25 @@ describe('the order of the list of speakers', () => {
     expect(d.state.floor.requests.find((r) => r.id === replyFra)?.moved).toBe(true);
   });
 
+  it('never lets a newer point of order overtake an older one waiting behind a moved request', () => {
+    // Found by the property test: the answer goes to the head of the list, ahead of the moved
+    // statement; the point of order raised next then went ahead of the answer, and so of the
+    // older point of order still waiting behind the statement.
+    const d = openFloor();
+    d.ok(req({ delegation: 'fra', kind: 'statement' }));
+    d.ok({ type: 'floor.move', requestId: d.state.floor.queue[0] ?? '', toIndex: 0 });
+    d.ok(req({ delegation: 'bel', kind: 'point-of-order' }));
+    d.ok(req({ delegation: 'a', kind: 'answer' }));
+    expect(queueOf(d)).toEqual(['answer:a', 'statement:fra', 'point-of-order:bel']);
+    d.ok(req({ delegation: 'deu', kind: 'point-of-order' }));
+    expect(queueOf(d)).toEqual([
+      'answer:a',
+      'statement:fra',
+      'point-of-order:bel',
+      'point-of-order:deu',
+    ]);
+  });
+
   it('keeps the order of the others when one leaves the queue', () => {
     const d = inscribed();
     d.ok({ type: 'floor.withdraw', requestId: d.state.floor.queue[2] ?? '' });
