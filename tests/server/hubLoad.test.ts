@@ -136,22 +136,23 @@ it('a hub that cannot read the log when it hears of a command reads it again eac
   await log.close();
 });
 
-it('a list of sessions read before a session was deleted here does not bring it back', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  const clock = new FakeClock(START);
-  // The log holds its next list of sessions until told, as a slow database would.
-  const log = Store.open(dir);
-  let hold = false;
+/**
+ * A log whose next list of sessions, once `hold()` is called, waits until `release()`, as a slow
+ * database would; `held` settles when that list has been read. `reads` counts the lists read.
+ */
+function holdingList(log: Store) {
+  let holding = false;
   let release: () => void = () => {};
   let listRead: () => void = () => {};
-  const heldList = new Promise<void>((resolve) => (listRead = resolve));
-  const slowLog: EventLog = Object.create(log, {
+  const held = new Promise<void>((resolve) => (listRead = resolve));
+  const counted = { reads: 0 };
+  const slow: EventLog = Object.create(log, {
     sessions: {
       value: async () => {
+        counted.reads += 1;
         const list = await log.sessions();
-        if (hold) {
-          hold = false;
+        if (holding) {
+          holding = false;
           listRead();
           await new Promise<void>((resolve) => (release = resolve));
         }
@@ -159,15 +160,33 @@ it('a list of sessions read before a session was deleted here does not bring it 
       },
     },
   }) as EventLog;
-  const hub = await SessionHub.load(slowLog, clock, silentLogger, sharedBus()());
+  return {
+    log: slow,
+    held,
+    counted,
+    hold: () => {
+      holding = true;
+      counted.reads = 0;
+    },
+    release: () => release(),
+  };
+}
+
+it('a list of sessions read before a session was deleted here does not bring it back', async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const clock = new FakeClock(START);
+  const log = Store.open(dir);
+  const slow = holdingList(log);
+  const hub = await SessionHub.load(slow.log, clock, silentLogger, sharedBus()());
   const rehearsal = { ...builtInPlenary(), id: 'rehearsal' };
   expect(await hub.create(rehearsal)).toBeNull();
 
-  hold = true;
+  slow.hold();
   const reading = hub.refreshSessions();
-  await heldList;
+  await slow.held;
   expect(await hub.delete(rehearsal.id)).toBeNull();
-  release();
+  slow.release();
   await reading;
 
   expect(hub.has(rehearsal.id)).toBe(false);
@@ -181,37 +200,18 @@ it('asking for the list of sessions again and again while the log is slow reads 
   dirs.push(dir);
   const clock = new FakeClock(START);
   const log = Store.open(dir);
-  let reads = 0;
-  let hold = false;
-  let release: () => void = () => {};
-  let listRead: () => void = () => {};
-  const heldList = new Promise<void>((resolve) => (listRead = resolve));
-  const slowLog: EventLog = Object.create(log, {
-    sessions: {
-      value: async () => {
-        reads += 1;
-        const list = await log.sessions();
-        if (hold) {
-          hold = false;
-          listRead();
-          await new Promise<void>((resolve) => (release = resolve));
-        }
-        return list;
-      },
-    },
-  }) as EventLog;
-  const hub = await SessionHub.load(slowLog, clock, silentLogger, sharedBus()());
+  const slow = holdingList(log);
+  const hub = await SessionHub.load(slow.log, clock, silentLogger, sharedBus()());
   expect(await hub.create(builtInPlenary())).toBeNull();
 
-  hold = true;
-  reads = 0;
+  slow.hold();
   const first = hub.refreshSessions();
-  await heldList;
+  await slow.held;
   // Fifty more asks while the database holds the first reading: every five seconds for minutes.
   const more = Array.from({ length: 50 }, (_, i) => hub.refreshSessions(i % 2 === 0));
-  release();
+  slow.release();
   await Promise.all([first, ...more]);
-  expect(reads).toBe(2);
+  expect(slow.counted.reads).toBe(2);
   hub.close();
   await log.close();
 });
