@@ -132,7 +132,10 @@ export class SessionHub {
   /** Each session's steps waiting to run, by lane. */
   private readonly queues = new Map<string, SessionQueue>();
   private readonly stopBus: (() => void)[] = [];
-  /** Catching up that failed, to be tried again shortly: by session id, '' for the list. */
+  /**
+   * Reads that failed, to be tried again shortly: a session's catch-up by its id, the list by '',
+   * a session being adopted by `adopt <id>`.
+   */
   private readonly retries = new Map<string, NodeJS.Timeout>();
   /** The reading of the list of sessions under way, which the next one waits for. */
   private refreshing: Promise<void> = Promise.resolve();
@@ -267,23 +270,21 @@ export class SessionHub {
         this.tryAgain(
           sessionId,
           () => this.catchUp(sessionId),
-          () =>
-            this.logger.error(
-              `Could not catch up "${sessionId}" from the log (trying again every second): ${String(error)}`,
-            ),
+          `catch up "${sessionId}" from the log`,
+          error,
         );
       }
     });
   }
 
   /**
-   * Runs `attempt` a second from now, once however often it is asked for; says so (`firstTime`)
-   * only when the key starts failing, not at every second of an outage.
+   * Runs `attempt` a second from now, once however often it is asked for; says that it could not
+   * `what` only when the key starts failing, not at every second of an outage.
    */
-  private tryAgain(key: string, attempt: () => Promise<void>, firstTime: () => void): void {
+  private tryAgain(key: string, attempt: () => Promise<void>, what: string, error: unknown): void {
     if (!this.failing.has(key)) {
       this.failing.add(key);
-      firstTime();
+      this.logger.error(`Could not ${what} (trying again every second): ${String(error)}`);
     }
     if (this.closed || this.retries.has(key)) return;
     const timer = setTimeout(() => {
@@ -340,27 +341,15 @@ export class SessionHub {
     let stored: StoredSession[];
     // Sessions this process creates, archives or deletes while the list is read: the list may be
     // from before, so it is read again rather than undoing them.
-    let before = this.listChanges;
+    const before = this.listChanges;
     try {
       stored = await this.log.sessions();
-      for (let again = 0; this.listChanges !== before && again < 3; again++) {
-        before = this.listChanges;
-        stored = await this.log.sessions();
-      }
     } catch (error) {
-      this.tryAgain(
-        '',
-        () => this.refreshSessions(true),
-        () =>
-          this.logger.error(
-            `Could not read the sessions from the log (trying again every second): ${String(error)}`,
-          ),
-      );
+      this.tryAgain('', () => this.refreshSessions(true), 'read the sessions from the log', error);
       return;
     }
     this.answered('', 'The sessions are read from the log again.');
     if (this.listChanges !== before) {
-      // Still changing here after three readings: left to the next reading.
       void this.refreshSessions(all);
       return;
     }
@@ -382,10 +371,8 @@ export class SessionHub {
             this.tryAgain(
               `adopt ${s.id}`,
               () => this.refreshSessions(),
-              () =>
-                this.logger.error(
-                  `Could not read "${s.id}" from the log (trying again every second): ${String(error)}`,
-                ),
+              `read "${s.id}" from the log`,
+              error,
             );
             return false;
           }
