@@ -59,7 +59,7 @@ interface EngineConnection {
   readonly transport: unknown;
   close(discard?: boolean): void;
   on(event: 'packet', listener: (this: EngineConnection, packet: EnginePacket) => void): unknown;
-  on(event: 'close', listener: (this: EngineConnection) => void): unknown;
+  on(event: 'close' | 'upgrade', listener: (this: EngineConnection) => void): unknown;
 }
 
 /** An Engine.IO packet as it arrives, before Socket.IO decodes its data. */
@@ -72,8 +72,52 @@ interface EnginePacket {
 const webSocketUnder = (conn: { transport: unknown }) =>
   (conn.transport as { socket?: WebSocketLike } | undefined)?.socket;
 
+/** The transport a connection is on now: `websocket` or `polling`. */
+const transportName = (conn: { transport: unknown }) =>
+  (conn.transport as { name?: unknown } | undefined)?.name;
+
 /** Engine.IO's WebSocket under a socket, when it is on one. */
 const webSocketOf = (socket: { conn: { transport: unknown } }) => webSocketUnder(socket.conn);
+
+/**
+ * Takes off what Engine.IO leaves of a WebSocket's upgrade once the connection is its own: the
+ * close listener its response stand-in (`WebSocketResponse`) puts on the TCP socket, and its
+ * listener for errors before the upgrade. The first holds the upgrade request for as long as the
+ * connection lasts, about 1.3 KB a phone; neither does anything past the upgrade (the transport
+ * listens for errors itself, and Gavel gives Engine.IO no middleware that waits for the stand-in
+ * to close). Engine.IO 6.6 names neither, so they are known by their source and name: a version
+ * that writes them otherwise keeps them, and the test of this says so.
+ */
+function letGoOfUpgrade(transport: unknown): void {
+  const ws = (transport as { socket?: Partial<Listened> & { _socket?: Listened } } | undefined)
+    ?.socket;
+  if (typeof ws?.listeners !== 'function') return;
+  for (const listener of ws.listeners('error')) {
+    if (listener.name === 'onUpgradeError') ws.removeListener?.('error', listener);
+  }
+  const tcp = ws._socket;
+  if (!tcp) return;
+  for (const listener of tcp.listeners('close')) {
+    if (String(listener) === UPGRADE_RESPONSE_CLOSE) tcp.removeListener('close', listener);
+  }
+}
+const UPGRADE_RESPONSE_CLOSE = '() => this.emit("close")';
+
+/** An event emitter, as far as `letGoOfUpgrade` reads one. */
+interface Listened {
+  listeners(event: string): ((...args: never[]) => unknown)[];
+  removeListener(event: string, listener: (...args: never[]) => unknown): unknown;
+}
+
+/**
+ * Stands for a socket's handshake once Gavel has admitted it: the handshake (its headers, query,
+ * auth and a date written out, about 0.3 KB) is read only by the admission, and Socket.IO reads it
+ * only for `fetchSockets`, which Gavel does not use.
+ */
+const HANDSHAKE_READ = Object.freeze({});
+
+/** Settled: the `answered` of a socket that has sent nothing yet, one for all of them. */
+const NOTHING_PENDING = Promise.resolve();
 
 /** Reads nothing more from a connection: what a flood left in its buffers costs no parsing. */
 const stopReading = (socket: { conn: { transport: unknown } }) => webSocketOf(socket)?.pause?.();
@@ -449,12 +493,19 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     if (origin !== null) foreignOrigins.set(raw, origin);
     raw.request = null;
     if (request) {
-      // Engine.IO's upgrade response still points at the request until the socket closes: its
-      // headers, the bulk of it, are not needed past the handshake.
+      // Engine.IO's upgrade response points at the request until the socket closes, unless
+      // `letGoOfUpgrade` below finds its listener: its headers, the bulk of it, go either way.
       request.headers = {};
       request.rawHeaders = [];
     }
+    if (transportName(raw) === 'websocket') letGoOfUpgrade(raw.transport);
+    // A page that started on long-polling lets its upgrade go once it is on the WebSocket.
+    else raw.on('upgrade', onUpgraded);
   });
+
+  function onUpgraded(this: EngineConnection): void {
+    letGoOfUpgrade(this.transport);
+  }
 
   function channel(session: string): Channel {
     let ch = channels.get(session);
@@ -803,12 +854,13 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
       address,
       shard: -1,
       packed: (socket.handshake.auth as { packed?: unknown }).packed === true,
-      answered: Promise.resolve(),
+      answered: NOTHING_PENDING,
       cut: false,
       commands: null,
       syncs: null,
       clock: null,
     };
+    (socket as unknown as { handshake: unknown }).handshake = HANDSHAKE_READ;
     next();
   });
 

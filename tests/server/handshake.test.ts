@@ -7,6 +7,8 @@
 import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
 import type { GavelError } from '../../shared/errors.ts';
@@ -445,4 +447,54 @@ describe("other sites' pages (finding 11c)", () => {
     expect(await pollingHandshake(server.url, LISTED)).toBe(200);
     expect(await pollingHandshake(server.url)).toBe(200);
   });
+});
+
+/**
+ * A full garbage collection, for the test below (the flag is set once, at run time).
+ */
+function collectGarbage(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+describe('what a joined phone costs the server (issue 11)', () => {
+  it.each([['websocket' as const], ['polling' as const]])(
+    'lets go of the upgrade request once a phone is on the WebSocket (first on %s), and the phone still follows the meeting',
+    async (first) => {
+      const server = await serve();
+      const gc = collectGarbage();
+      const upgrades: WeakRef<object>[] = [];
+      server.app.httpServer.on('upgrade', (request: object) => upgrades.push(new WeakRef(request)));
+      const socket: ClientSocket = connectSocket(server.url, {
+        auth: { session: SESSION },
+        forceNew: true,
+        transports: first === 'websocket' ? ['websocket'] : ['polling', 'websocket'],
+        reconnection: false,
+      });
+      const phone = new TestClient(socket);
+      clients.push(phone);
+      await phone.next('session:snapshot');
+      if (first === 'polling') {
+        await until(() => socket.io.engine.transport.name === 'websocket', 'the phone upgrading');
+      }
+      await until(() => upgrades.length === 1, 'the upgrade request arriving');
+      // A WeakRef keeps what it was last read for until the job that read it ends: each look
+      // collects first, in a turn of its own, then reads.
+      let held = true;
+      for (let i = 0; i < 20 && held; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        gc();
+        held = upgrades[0]?.deref() !== undefined;
+      }
+      expect(held, 'the upgrade request, still held by the server').toBe(false);
+
+      // The phone still hears the meeting, and the server still hears it leave.
+      const moderator = await server.moderator();
+      clients.push(moderator);
+      await moderator.command({ type: 'session.start' });
+      expect((await phone.reach(1)).status).toBe('live');
+      phone.close();
+      await until(() => server.app.io.engine.clientsCount === 1, 'the phone leaving');
+    },
+  );
 });
