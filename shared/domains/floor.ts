@@ -111,12 +111,27 @@ const FloorRequestCommand = cmd('floor.request', {
  */
 function findByName(state: SessionState, name: string): Delegation | undefined {
   const wanted = foldName(name);
-  const match = (d: Delegation) => foldName(d.en) === wanted || foldName(d.fr) === wanted;
+  const match = (d: Delegation) => foldedNames(d).includes(wanted);
   const added = state.extraDelegations.find(match);
   if (added) return added;
   const listed = DELEGATIONS.find(match);
   return listed && onTheDay(state, listed);
 }
+
+/**
+ * A delegation's English and French names folded, worked out once per delegation: a name typed
+ * is looked for among some two hundred, on every request for the floor. Delegations are never
+ * changed once made, so what is remembered stays true.
+ */
+function foldedNames(d: Delegation): readonly string[] {
+  let names = FOLDED.get(d);
+  if (names === undefined) {
+    names = [foldName(d.en), foldName(d.fr)];
+    FOLDED.set(d, names);
+  }
+  return names;
+}
+const FOLDED = new WeakMap<Delegation, readonly string[]>();
 
 /** A delegation id from the lists, or free text: then its id is null and its category `other`. */
 function resolveDelegation(
