@@ -54,9 +54,11 @@ export interface BucketSpec {
 }
 
 /**
- * Per socket of the audience or the stage (the moderator's is never limited): a delegate asks for
- * the floor, withdraws, perhaps asks again, a handful of commands a minute. A socket over this is
- * cut off, so it is also how many commands a flooding device gets decided before that.
+ * Per device of the audience, shared by all its sockets, and per socket of the stage and of a page
+ * that gives no device key (the moderator's and the floor officer's are never limited): a delegate
+ * asks for the floor, withdraws, perhaps asks again, a handful of commands a minute. A socket over
+ * this is cut off, so it is also how many commands a flooding device gets decided before that,
+ * however many connections it opens.
  */
 export const SOCKET_COMMANDS: BucketSpec = { burst: 10, perSecond: 2 };
 /**

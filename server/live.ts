@@ -64,7 +64,7 @@ interface EngineConnection {
 
 /** An Engine.IO packet as it arrives, before Socket.IO decodes its data. */
 interface EnginePacket {
-  readonly type: string;
+  type: string;
   data?: unknown;
 }
 
@@ -383,6 +383,8 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
   >();
   const channels = new Map<string, Channel>();
   const addresses = new BucketMap(ADDRESS_COMMANDS, performance.now());
+  /** The audience's command budgets by session and device key. */
+  const deviceCommands = new BucketMap(SOCKET_COMMANDS, performance.now());
   /** Devices cut off for flooding, by session and key: when each may come back (monotonic ms). */
   const heldOff = new Map<string, number>();
   const fanout = new Fanout();
@@ -412,7 +414,15 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     roomNames.set(name, name);
     return name;
   };
+  /** Connections whose socket was cut off: nothing more they send is read. */
+  const silenced = new WeakSet<object>();
   let closed = false;
+
+  /** Answers nothing more a socket sends: it is being cut off. */
+  function silence(socket: GavelSocket): void {
+    socket.data.cut = true;
+    silenced.add(socket.conn);
+  }
 
   /**
    * A packet over Gavel's limit is not decoded: its data is replaced, before Socket.IO sees it,
@@ -422,6 +432,12 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
    */
   function onEnginePacket(this: EngineConnection, packet: EnginePacket): void {
     if (packet.type !== 'message') return;
+    if (silenced.has(this)) {
+      // Cut off: what it still sends is not decoded, not dispatched, not answered (a flood's
+      // buffered packets cost Engine.IO's framing and nothing more).
+      packet.type = 'noop';
+      return;
+    }
     const bytes = packetBytes(packet.data);
     if (bytes <= MAX_PAYLOAD_BYTES) return;
     const data = packet.data;
@@ -878,7 +894,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     const bytes = oversized(raw);
     if (bytes !== null) {
       // Over the limit: answered in words after what came before it, then the connection closes.
-      this.data.cut = true;
+      silence(this);
       const error = tooLarge(bytes);
       void this.data.answered.then(() => {
         reply({ ok: false, error });
@@ -895,15 +911,19 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     }
     // The moderator and the floor officer hold a token and run the meeting: their consoles are
     // never slowed (the floor officer may approve a whole list in a few seconds). The stage has a
-    // budget of its own; the audience's sockets have theirs, and share one per address.
+    // budget of its own; the audience's devices have theirs (every socket of one device draws on
+    // it: a page open twice, or a script opening twenty), and share one per address.
     if (!atTheChair(role)) {
       const now = performance.now();
-      const own = take(this.data, 'commands', SOCKET_COMMANDS, now);
+      const own =
+        actor.deviceKey !== undefined && isAudience(role)
+          ? deviceCommands.take(`${session}:${actor.deviceKey}`, now)
+          : take(this.data, 'commands', SOCKET_COMMANDS, now);
       if (own !== null) {
         // Decided before anything is parsed: a flood costs a comparison, then ends. Nothing more
         // is read from the connection; the commands it sent before are answered in order, then
         // this refusal, then the goodbye.
-        this.data.cut = true;
+        silence(this);
         stopReading(this);
         const error = rateLimited(Math.max(own, HOLD_OFF_MS));
         void this.data.answered.then(() => {
@@ -934,7 +954,7 @@ export function attachLive(io: GavelServer, options: LiveOptions): Live {
     const wait = take(this.data, 'clock', SOCKET_CLOCK, performance.now());
     if (wait !== null) {
       // A page takes a handful of samples a minute: a stream of them is a script.
-      this.data.cut = true;
+      silence(this);
       const error = rateLimited(Math.max(wait, HOLD_OFF_MS));
       void this.data.answered.then(() => cutOff(this, error));
       return;

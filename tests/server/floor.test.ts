@@ -17,6 +17,7 @@ import {
   TOKEN,
   type TestClient,
   type TestServer,
+  until,
 } from './helpers.ts';
 
 let server: TestServer;
@@ -153,6 +154,51 @@ describe('the open floor from phones', () => {
     expect(other).toMatchObject({ ok: true });
     const view = await moderator.reach(other.ok ? other.version : -1);
     expect(view.floor.requests.map((r) => r.delegation.id)).toEqual([states[0]?.id, 'cri']);
+  });
+
+  it('gives a device one budget however many connections it opens: twenty sockets of one key get ten commands decided between them, then all are cut off', async () => {
+    const moderator = await server.moderator();
+    await openFloor(moderator);
+    const sockets = await Promise.all(
+      Array.from({ length: 20 }, () => server.connect({ deviceKey: key('many-sockets') })),
+    );
+    const states = DELEGATIONS.filter((d) => d.category === 'state-party');
+    const acks: CommandAck[] = [];
+    const closed = sockets.map((s) => s.next<GavelError>('session:closed'));
+    for (const [i, socket] of sockets.entries()) {
+      for (let n = 0; n < 12; n++) {
+        socket.socket.emit(
+          'session:command',
+          {
+            type: 'floor.request',
+            delegation: states[(i * 12 + n) % states.length]?.id,
+            kind: 'statement',
+            floorCode: CODE,
+          },
+          (ack) => acks.push(ack),
+        );
+      }
+    }
+    for (const refusal of await Promise.all(closed)) expect(refusal.code).toBe('rate-limited');
+    await until(() => acks.length >= 20, 'an answer to each socket');
+    // Decided: taken, or refused by the meeting's rules (one request a device every 10 s), not
+    // for the device's rate.
+    const decided = acks.filter((a) => a.ok || a.error.key !== 'too-many-commands');
+    // Ten at once, and the allowance refills at two a second while the sockets send.
+    expect(decided.length).toBeGreaterThanOrEqual(10);
+    expect(decided.length).toBeLessThanOrEqual(12);
+    expect(decided.filter((a) => a.ok)).toHaveLength(1);
+
+    // Another device at the same address still has its own budget.
+    const neighbour = await server.connect({ deviceKey: key('one-socket') });
+    expect(
+      await neighbour.command({
+        type: 'floor.request',
+        delegation: 'cri',
+        kind: 'statement',
+        floorCode: CODE,
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('lets a delegate change nothing but its own request', async () => {
