@@ -112,6 +112,11 @@ const MAX_ATTEMPTS = 100;
 
 /** How soon a catch-up that could not read the log is tried again. */
 const RETRY_CATCH_UP_MS = 1_000;
+/**
+ * How long the audience's queued commands run before the event loop gets a turn: a chair's command
+ * that arrives meanwhile is read then, and goes before the rest of them.
+ */
+const AUDIENCE_TURN_MS = 1;
 
 const UNAVAILABLE = refuse('unavailable', 'log-unwritable');
 
@@ -221,7 +226,8 @@ export class SessionHub {
   /**
    * Runs steps on one session one at a time. The chair's lane (the moderator's commands, and the
    * hub's own catching up) goes before the audience's: a moderator's command never waits behind
-   * a crowd of delegates' requests, only behind the one step already running.
+   * a crowd of delegates' requests, only behind the one step already running and, when it arrives
+   * while they run, behind a millisecond of them.
    */
   private serial<T>(
     sessionId: string,
@@ -242,10 +248,17 @@ export class SessionHub {
 
   private async drain(sessionId: string, q: SessionQueue): Promise<void> {
     q.running = true;
+    let turnStarted = performance.now();
     for (;;) {
       const next = q.chair.shift() ?? q.audience.shift();
       if (!next) break;
       await next();
+      // Steps that answer at once chain on without ever leaving the microtask queue, and the
+      // chair's next command waits unread behind all of them: a crowd's queue lets it in.
+      if (q.audience.length > 0 && performance.now() - turnStarted >= AUDIENCE_TURN_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turnStarted = performance.now();
+      }
     }
     q.running = false;
     if (this.queues.get(sessionId) === q) this.queues.delete(sessionId);

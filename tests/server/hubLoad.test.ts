@@ -215,3 +215,48 @@ it('asking for the list of sessions again and again while the log is slow reads 
   hub.close();
   await log.close();
 });
+
+it("a chair's command that arrives while a crowd's commands run goes before the rest of them", async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const log = Store.open(dir);
+  const hub = await SessionHub.load(log, new FakeClock(START), silentLogger);
+  const plenary = builtInPlenary();
+  expect(await hub.create(plenary)).toBeNull();
+  const moderator = { role: 'moderator' } as const;
+  expect((await hub.command(plenary.id, { type: 'session.start' }, moderator)).ok).toBe(true);
+
+  // Two thousand delegates ask for the floor before the list is open: each is decided and
+  // refused, none written, so each step answers at once.
+  const answered: string[] = [];
+  const crowd = Array.from({ length: 2000 }, (_, i) =>
+    hub
+      .command(
+        plenary.id,
+        { type: 'floor.request', delegation: 'fra', kind: 'statement', floorCode: 'ICC15' },
+        { role: 'delegate', deviceKey: `device-${String(i).padStart(16, '0')}` },
+      )
+      .then((ack) => {
+        expect(ack).toMatchObject({ ok: false, error: { key: 'list-not-open-yet' } });
+        answered.push('phone');
+      }),
+  );
+  // The moderator's command arrives from the network a moment later: in a later turn of the
+  // event loop than the crowd's.
+  const chair = new Promise<void>((resolve) =>
+    setImmediate(() => {
+      void hub
+        .command(plenary.id, { type: 'message.show', text: 'Silence, please' }, moderator)
+        .then((ack) => {
+          expect(ack.ok).toBe(true);
+          answered.push('chair');
+          resolve();
+        });
+    }),
+  );
+  await Promise.all([...crowd, chair]);
+  // It waited for a millisecond of the crowd, not for all two thousand.
+  expect(answered.indexOf('chair')).toBeLessThan(1000);
+  hub.close();
+  await log.close();
+});
