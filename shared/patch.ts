@@ -17,44 +17,59 @@ function size(ops: readonly PatchOp[]): number {
   return JSON.stringify(ops).length;
 }
 
-function diffArrays(
-  a: readonly unknown[],
-  b: readonly unknown[],
-  path: Path,
-  out: PatchOp[],
-): void {
-  const ops: PatchOp[] = [];
+/*
+ * The walk keeps one path, pushed and popped as it goes down and back up, and one list of
+ * changes: a path is copied only into a change that is emitted, and a level that would rather send
+ * its whole value takes back what its children emitted. Views are rebuilt for every command, so
+ * the walk visits every key of the view each time, and a copy of the path at each of them made
+ * most of a command's garbage.
+ */
+
+/** The whole of `b` at `path` instead of the changes from `start` on, when that is smaller. */
+function wholeIfSmaller(b: unknown, path: Path, out: PatchOp[], start: number): void {
+  const whole: PatchOp = { p: [...path], v: b };
+  if (size(out.slice(start)) > size([whole])) {
+    out.length = start;
+    out.push(whole);
+  }
+}
+
+function diffArrays(a: readonly unknown[], b: readonly unknown[], path: Path, out: PatchOp[]) {
+  const start = out.length;
   const common = Math.min(a.length, b.length);
-  for (let i = 0; i < common; i++) diffInto(a[i], b[i], [...path, i], ops);
-  for (let i = common; i < b.length; i++) ops.push({ p: [...path, i], v: b[i] });
+  for (let i = 0; i < common; i++) {
+    path.push(i);
+    diffInto(a[i], b[i], path, out);
+    path.pop();
+  }
+  for (let i = common; i < b.length; i++) out.push({ p: [...path, i], v: b[i] });
   // Deletes go from the end, so each index is still where the client expects it.
-  for (let i = a.length - 1; i >= b.length; i--) ops.push({ p: [...path, i], d: 1 });
-  const whole: PatchOp = { p: path, v: b };
-  if (ops.length > 0 && size(ops) > size([whole])) out.push(whole);
-  else out.push(...ops);
+  for (let i = a.length - 1; i >= b.length; i--) out.push({ p: [...path, i], d: 1 });
+  if (out.length > start) wholeIfSmaller(b, path, out, start);
 }
 
 function diffInto(a: unknown, b: unknown, path: Path, out: PatchOp[]): void {
   if (Object.is(a, b)) return;
   if (isPlainObject(a) && isPlainObject(b)) {
-    const ops: PatchOp[] = [];
-    for (const key of Object.keys(a)) {
-      if (a[key] !== undefined && b[key] === undefined) ops.push({ p: [...path, key], d: 1 });
+    const start = out.length;
+    for (const key in a) {
+      if (a[key] !== undefined && b[key] === undefined) out.push({ p: [...path, key], d: 1 });
     }
-    for (const key of Object.keys(b)) {
-      if (b[key] !== undefined) diffInto(a[key], b[key], [...path, key], ops);
+    for (const key in b) {
+      if (b[key] === undefined) continue;
+      path.push(key);
+      diffInto(a[key], b[key], path, out);
+      path.pop();
     }
     // A new timer changes most of its fields: one whole object is then smaller than its parts.
-    const whole: PatchOp = { p: path, v: b };
-    if (path.length > 0 && ops.length > 1 && size(ops) > size([whole])) out.push(whole);
-    else out.push(...ops);
+    if (path.length > 0 && out.length - start > 1) wholeIfSmaller(b, path, out, start);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     diffArrays(a, b, path, out);
     return;
   }
-  if (typeof a === 'object' || typeof b === 'object' || a !== b) out.push({ p: path, v: b });
+  if (typeof a === 'object' || typeof b === 'object' || a !== b) out.push({ p: [...path], v: b });
 }
 
 /**
