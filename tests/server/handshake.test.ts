@@ -481,7 +481,7 @@ describe('what a joined phone costs the server (issue 11)', () => {
       // A WeakRef keeps what it was last read for until the job that read it ends: each look
       // collects first, in a turn of its own, then reads.
       let held = true;
-      for (let i = 0; i < 20 && held; i++) {
+      for (let i = 0; i < 100 && held; i++) {
         await new Promise((resolve) => setTimeout(resolve, 10));
         gc();
         held = upgrades[0]?.deref() !== undefined;
