@@ -256,7 +256,17 @@ const showsFocusRing = (page: Page) =>
  */
 async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
   // The page shows what the server answered a moment later on a busy machine: tab once it is there.
-  await page.locator(selector).first().waitFor({ state: 'attached' });
+  // When it never does, the failure says what the page showed instead.
+  await page
+    .locator(selector)
+    .first()
+    .waitFor({ state: 'attached' })
+    .catch(async (error: unknown) => {
+      const shown = await page
+        .evaluate(() => document.body.innerText.slice(0, 2000))
+        .catch(() => '(the page did not answer)');
+      throw new Error(`${String(error)}\nThe page showed:\n${shown}`);
+    });
   for (let i = 0; i < max; i += 1) {
     await page.keyboard.press('Tab');
     const name = await focusedName(page);
