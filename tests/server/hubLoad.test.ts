@@ -19,6 +19,13 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** A fresh data folder for one test, removed after the file. */
+function dataDir(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir;
+}
+
 /** Announcements between hubs of one test, delivered at once, as IPC or NOTIFY would. */
 function sharedBus(): () => Bus {
   const listeners = new Set<(a: Announcement) => void>();
@@ -41,8 +48,7 @@ function sharedBus(): () => Bus {
 }
 
 it('a hub that starts while another commits sees the command taken during its read of the log', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = dataDir();
   const clock = new FakeClock(START);
   const bus = sharedBus();
   const running = await SessionHub.load(Store.open(dir), clock, silentLogger, bus());
@@ -83,8 +89,7 @@ it('a hub that starts while another commits sees the command taken during its re
 });
 
 it('a hub that cannot read the log when it hears of a command reads it again each second, and says so once', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = dataDir();
   const clock = new FakeClock(START);
   const bus = sharedBus();
   const running = await SessionHub.load(Store.open(dir), clock, silentLogger, bus());
@@ -173,8 +178,7 @@ function holdingList(log: Store) {
 }
 
 it('a list of sessions read before a session was deleted here does not bring it back', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = dataDir();
   const clock = new FakeClock(START);
   const log = Store.open(dir);
   const slow = holdingList(log);
@@ -196,8 +200,7 @@ it('a list of sessions read before a session was deleted here does not bring it 
 });
 
 it('asking for the list of sessions again and again while the log is slow reads it twice, not each time', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = dataDir();
   const clock = new FakeClock(START);
   const log = Store.open(dir);
   const slow = holdingList(log);
@@ -217,8 +220,7 @@ it('asking for the list of sessions again and again while the log is slow reads 
 });
 
 it("a chair's command that arrives while a crowd's commands run goes before the rest of them", async () => {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = dataDir();
   const log = Store.open(dir);
   const hub = await SessionHub.load(log, new FakeClock(START), silentLogger);
   const plenary = builtInPlenary();
